@@ -1,0 +1,137 @@
+import {fileURLToPath} from 'node:url';
+import meow from 'meow';
+import {InputError} from './errors.js';
+import type {CommandContext} from './commands/context.js';
+import {listCommand} from './commands/list.js';
+import {markCommand, type MarkChange} from './commands/mark.js';
+import {parseCommand} from './commands/parse.js';
+import type {StateFilter} from './state/with-state.js';
+
+const HELP = `
+	Usage
+	  $ papers [FILE...]                    read a listing (the bundled one when none is named)
+	  $ papers parse FILE... [--json] [--year N]
+	  $ papers list FILE... [--read | --unread | --favorites] [--query Q] [--json]
+	  $ papers mark (--read | --unread | --favorite | --unfavorite) ID...
+
+	FILE is the text of a Hugging Face papers page as copied from the browser; "-" reads standard input.
+	Several files merge, deduplicated by paper id (the later listing's upvotes win).
+
+	Options
+	  --json         print {"papers": [...], "warnings": [...]} instead of a table
+	  --year N       year for dates the listing prints without one
+	                 (default: this year, or last year when the date would be in the future)
+	  --read         list: only read papers; mark: mark them read
+	  --unread       list: only unread papers; mark: mark them unread
+	  --favorites    list: only favorites
+	  --favorite     mark: add to favorites
+	  --unfavorite   mark: remove from favorites
+	  --query Q      list: fuzzy filter on title and abstract, best match first
+	  --help         this help
+	  --version      the version
+
+	Read state and favorites are kept in $XDG_CONFIG_HOME/papers/config.json
+	(~/.config/papers/config.json by default).
+
+	Exit codes: 0 ok, 1 unexpected failure, 2 bad usage or bad input.
+`;
+
+/** The listing shipped with papers, opened when no file is named. */
+export const BUNDLED_LISTING = fileURLToPath(new URL('../fixtures/hf-daily-papers-page.txt', import.meta.url));
+
+function parseArguments() {
+	return meow(HELP, {
+		importMeta: import.meta,
+		autoHelp: false,
+		allowUnknownFlags: false,
+		flags: {
+			json: {type: 'boolean', default: false},
+			year: {type: 'number'},
+			read: {type: 'boolean', default: false},
+			unread: {type: 'boolean', default: false},
+			favorites: {type: 'boolean', default: false},
+			favorite: {type: 'boolean', default: false},
+			unfavorite: {type: 'boolean', default: false},
+			query: {type: 'string'},
+			help: {type: 'boolean', default: false, shortFlag: 'h'},
+		},
+	});
+}
+
+type Flags = ReturnType<typeof parseArguments>['flags'];
+
+function stateFilter(flags: Flags): StateFilter {
+	const chosen = (['read', 'unread', 'favorites'] as const).filter((name) => flags[name]);
+	if (chosen.length > 1) throw new InputError(`list: choose one of --read, --unread, --favorites (got ${chosen.map((name) => `--${name}`).join(' ')})`);
+	return chosen[0] ?? 'all';
+}
+
+function markChange(flags: Flags): MarkChange {
+	const changes: Array<[boolean, MarkChange, string]> = [
+		[flags.read, {flag: 'read', value: true}, '--read'],
+		[flags.unread, {flag: 'read', value: false}, '--unread'],
+		[flags.favorite, {flag: 'favorite', value: true}, '--favorite'],
+		[flags.unfavorite, {flag: 'favorite', value: false}, '--unfavorite'],
+	];
+	const chosen = changes.filter(([on]) => on);
+	if (chosen.length !== 1) throw new InputError('mark: give exactly one of --read, --unread, --favorite, --unfavorite');
+	return chosen[0]![1];
+}
+
+function requireFiles(command: string, files: readonly string[]): readonly string[] {
+	if (files.length === 0) throw new InputError(`${command}: name at least one listing file ("-" for standard input)`);
+	return files;
+}
+
+function checkYear(year: number | undefined): number | undefined {
+	if (year !== undefined && (!Number.isInteger(year) || year < 1900 || year > 2999)) {
+		throw new InputError(`--year must be a four-digit year, got ${String(year)}`);
+	}
+	return year;
+}
+
+async function main(): Promise<number> {
+	const cli = parseArguments();
+	if (cli.flags.help) {
+		process.stdout.write(cli.help.trimStart() + '\n');
+		return 0;
+	}
+	const [command, ...rest] = cli.input;
+	const context: CommandContext = {
+		stdout: (text) => process.stdout.write(text),
+		stderr: (text) => process.stderr.write(text),
+		columns: process.stdout.columns ?? 120,
+		load: {year: checkYear(cli.flags.year)},
+		store: {},
+	};
+	switch (command) {
+		case 'parse':
+			return parseCommand(requireFiles('parse', rest), {json: cli.flags.json}, context);
+		case 'list':
+			return listCommand(requireFiles('list', rest), {filter: stateFilter(cli.flags), query: cli.flags.query, json: cli.flags.json}, context);
+		case 'mark':
+			return markCommand(rest, markChange(cli.flags), context);
+		default: {
+			const files = cli.input.length > 0 ? cli.input : [BUNDLED_LISTING];
+			return listCommand(files, {filter: stateFilter(cli.flags), query: cli.flags.query, json: cli.flags.json}, context);
+		}
+	}
+}
+
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+	// A closed pipe (`papers list | head`) is not a failure.
+	if (error.code === 'EPIPE') process.exit(0);
+	throw error;
+});
+
+try {
+	process.exitCode = await main();
+} catch (error) {
+	if (error instanceof InputError) {
+		process.stderr.write(`papers: ${error.message}\n`);
+		process.exitCode = 2;
+	} else {
+		process.stderr.write(`papers: unexpected error: ${error instanceof Error ? error.message : String(error)}\n`);
+		process.exitCode = 1;
+	}
+}

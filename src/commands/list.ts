@@ -1,0 +1,31 @@
+import {loadListings} from '../listing/load.js';
+import {createSearcher} from '../search/fuzzy.js';
+import {openStore} from '../state/store.js';
+import {inView, withState, type StateFilter} from '../state/with-state.js';
+import type {CommandContext} from './context.js';
+import {formatTable, formatWarnings} from './format.js';
+
+/** Options of `papers list`. */
+export interface ListOptions {
+	filter: StateFilter;
+	query: string | undefined;
+	json: boolean;
+}
+
+/** `papers list FILE...`: the papers with their state, filtered by state and by a fuzzy query (best first). */
+export async function listCommand(files: readonly string[], options: ListOptions, context: CommandContext): Promise<number> {
+	const {papers, warnings} = await loadListings(files, context.load);
+	const store = openStore(context.store);
+	let shown = withState(papers, store).filter((paper) => inView(paper, options.filter));
+	if (options.query !== undefined && options.query.trim() !== '') {
+		const hits = createSearcher(shown).search(options.query);
+		shown = hits.map((hit) => shown[hit.index]!);
+	}
+	if (options.json) {
+		context.stdout(JSON.stringify({papers: shown, warnings}, null, 2) + '\n');
+	} else {
+		context.stderr(formatWarnings(warnings));
+		context.stdout(formatTable(shown, context.columns));
+	}
+	return 0;
+}

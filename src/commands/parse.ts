@@ -1,0 +1,15 @@
+import {loadListings} from '../listing/load.js';
+import type {CommandContext} from './context.js';
+import {formatTable, formatWarnings} from './format.js';
+
+/** `papers parse FILE... [--json]`: the records as JSON or a readable table. */
+export async function parseCommand(files: readonly string[], options: {json: boolean}, context: CommandContext): Promise<number> {
+	const {papers, warnings} = await loadListings(files, context.load);
+	if (options.json) {
+		context.stdout(JSON.stringify({papers, warnings}, null, 2) + '\n');
+	} else {
+		context.stderr(formatWarnings(warnings));
+		context.stdout(formatTable(papers, context.columns));
+	}
+	return 0;
+}

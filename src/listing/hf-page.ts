@@ -1,0 +1,196 @@
+import {formatIsoDate, inferYear, parsePageDate, type PageDate} from './dates.js';
+import {arxivIdFromLinks, extractLinks} from './links.js';
+import {paperId, type Paper, type ParseResult, type ParseWarning} from './paper.js';
+import {sanitize, sanitizeLine} from '../text/sanitize.js';
+import {truncate} from '../text/width.js';
+
+/** Options for reading a listing. */
+export interface ListingOptions {
+	/** File name recorded in each Paper and warning ("-" for standard input). */
+	source: string;
+	/** Year for dates printed without one. */
+	year?: number;
+	/** "Today", for inferring missing years; defaults to now. */
+	today?: Date;
+}
+
+interface Block {
+	/** 1-based line number of the block's first line. */
+	line: number;
+	lines: string[];
+}
+
+interface Metadata {
+	authorCount: number | null;
+	date: PageDate | null;
+	upvotes: number;
+}
+
+const CHROME = new Set([
+	'new',
+	'get trending papers in your email inbox!',
+	'subscribe',
+	'daily papers',
+	'byak and the research community',
+]);
+const AUTHORS_LINE = /^[•·*-]?\s*(\d+)\s+authors?$/i;
+const SEPARATOR_LINE = /^[·•]$/;
+const DATE_WITH_UPVOTES = /^(.*\S)\s+(\d+)$/;
+/** Longest block still taken as a title; longer ones are abstract paragraphs. */
+const MAX_TITLE_LENGTH = 300;
+
+/** Splits normalised text into blocks separated by blank lines, keeping line numbers. */
+function toBlocks(text: string): Block[] {
+	const blocks: Block[] = [];
+	let current: Block | null = null;
+	const lines = text.split('\n');
+	for (let index = 0; index < lines.length; index++) {
+		const line = sanitize(lines[index] ?? '').replace(/[\s\u00A0]+$/, '');
+		if (line.trim() === '') {
+			current = null;
+			continue;
+		}
+		if (current === null) {
+			current = {line: index + 1, lines: []};
+			blocks.push(current);
+		}
+		current.lines.push(line);
+	}
+	return blocks;
+}
+
+/** Reads a metadata block ("• 2 authors", "·", "Feb 17, 2022 14"); null when the block is not one. */
+function readMetadata(block: Block): Metadata | null {
+	const metadata: Metadata = {authorCount: null, date: null, upvotes: 0};
+	let recognised = 0;
+	for (const rawLine of block.lines) {
+		const line = rawLine.trim();
+		const authors = AUTHORS_LINE.exec(line);
+		if (authors) {
+			metadata.authorCount = Number(authors[1]);
+			recognised++;
+			continue;
+		}
+		if (SEPARATOR_LINE.test(line)) continue;
+		const dated = readDateLine(line);
+		if (dated) {
+			metadata.date = dated.date;
+			metadata.upvotes = dated.upvotes;
+			recognised++;
+			continue;
+		}
+		return null;
+	}
+	return recognised > 0 ? metadata : null;
+}
+
+/** "Feb 17, 2022", "Nov 25", or either followed by an upvote count ("Apr 22, 2024 14"). */
+function readDateLine(line: string): {date: PageDate; upvotes: number} | null {
+	const date = parsePageDate(line);
+	if (date) return {date, upvotes: 0};
+	const split = DATE_WITH_UPVOTES.exec(line);
+	const prefixDate = split ? parsePageDate(split[1] ?? '') : null;
+	return prefixDate ? {date: prefixDate, upvotes: Number(split?.[2])} : null;
+}
+
+function blockText(block: Block): string {
+	return sanitizeLine(block.lines.join(' '));
+}
+
+function looksLikeTitle(text: string): boolean {
+	return text.length <= MAX_TITLE_LENGTH && !/[.!?]\s.*\.$/.test(text);
+}
+
+/**
+ * Parses the text of a Hugging Face papers page as copied from the browser.
+ * Tolerates CRLF/CR line ends, a BOM, trailing spaces, missing page chrome and missing metadata
+ * blocks; blocks it cannot read are skipped with a warning.
+ */
+export function parseHfPage(input: string, options: ListingOptions): ParseResult {
+	const text = input.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+	const blocks = toBlocks(text);
+	const metadataOf = blocks.map(readMetadata);
+	const warnings: ParseWarning[] = [];
+	const papers: Paper[] = [];
+	const today = options.today ?? new Date();
+	const warn = (line: number, message: string) => warnings.push({source: options.source, line, message});
+
+	let index = 0;
+	// Page chrome comes first: known phrases and the page's own date ("Nov 25").
+	while (index < blocks.length) {
+		const block = blocks[index]!;
+		const content = blockText(block);
+		if (block.lines.length === 1 && (CHROME.has(content.toLowerCase()) || parsePageDate(content)?.year === null)) {
+			index++;
+			continue;
+		}
+		break;
+	}
+
+	// Between metadata blocks: title, abstract (maybe in several paragraphs), [title, abstract]...
+	let pending: {title: string; line: number; abstract: string[]} | null = null;
+	const finish = (metadata: Metadata | null) => {
+		if (pending === null) return;
+		const abstract = pending.abstract.join('\n\n');
+		if (abstract === '' && metadata === null) {
+			warn(pending.line, `title without an abstract or metadata, skipped: "${truncate(pending.title, 60)}"`);
+		} else {
+			papers.push(buildPaper(pending.title, abstract, metadata, options, today));
+		}
+		pending = null;
+	};
+
+	for (; index < blocks.length; index++) {
+		const block = blocks[index]!;
+		const metadata = metadataOf[index] ?? null;
+		if (metadata !== null) {
+			if (pending === null) warn(block.line, 'metadata block without a paper before it, skipped');
+			finish(metadata);
+			continue;
+		}
+		const content = blockText(block);
+		if (content === '') {
+			warn(block.line, 'block has no readable text, skipped');
+			continue;
+		}
+		if (pending === null) {
+			pending = {title: content, line: block.line, abstract: []};
+		} else if (pending.abstract.length === 0) {
+			pending.abstract.push(content);
+		} else if ((metadataOf[index + 1] ?? null) !== null || !looksLikeTitle(content)) {
+			// A further paragraph of the abstract: the metadata that follows still belongs to this paper.
+			pending.abstract.push(content);
+		} else {
+			// A paper without a metadata block ended; this block is the next title.
+			finish(null);
+			pending = {title: content, line: block.line, abstract: []};
+		}
+	}
+	finish(null);
+	return {papers, warnings};
+}
+
+function buildPaper(title: string, abstract: string, metadata: Metadata | null, options: ListingOptions, today: Date): Paper {
+	const links = extractLinks(abstract);
+	let published: string | null = null;
+	let yearInferred = false;
+	const date = metadata?.date;
+	if (date) {
+		yearInferred = date.year === null;
+		const year = date.year ?? inferYear(date.month, date.day, today, options.year);
+		published = formatIsoDate(year, date.month, date.day);
+	}
+	return {
+		id: paperId(title),
+		title,
+		abstract,
+		authorCount: metadata?.authorCount ?? null,
+		authors: [],
+		published,
+		yearInferred,
+		upvotes: metadata?.upvotes ?? 0,
+		links,
+		arxivId: arxivIdFromLinks(links),
+		source: options.source,
+	};
+}

@@ -1,0 +1,49 @@
+// A URL with a scheme, or a bare host with a known top-level domain followed by a path.
+const URL_PATTERN =
+	/\bhttps?:\/\/[^\s<>"'`]+|\b(?:www\.)?(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:com|org|io|ai|net|edu|dev|page|me|app|info|co|cn|uk|de|fr|jp)\/[^\s<>"'`]*/gi;
+const TRAILING_PUNCTUATION = /[.,;:!?)\]}'"]+$/;
+const ARXIV_ID = /arxiv\.org\/(?:abs|pdf|html)\/(\d{4}\.\d{4,5})/i;
+
+/** URLs in the text, with or without a scheme, normalised to https, in order, without duplicates. */
+export function extractLinks(text: string): string[] {
+	const links: string[] = [];
+	for (const match of text.matchAll(URL_PATTERN)) {
+		const raw = trimUnbalanced(match[0].replace(TRAILING_PUNCTUATION, ''));
+		const normalised = normaliseUrl(raw);
+		if (normalised !== null && !links.includes(normalised)) links.push(normalised);
+	}
+	return links;
+}
+
+function trimUnbalanced(url: string): string {
+	// Keep "(...)" inside a URL (Wikipedia style) but drop a closing bracket that only ends the sentence.
+	let result = url;
+	while (result.endsWith(')') && countOf(result, '(') < countOf(result, ')')) {
+		result = result.slice(0, -1).replace(TRAILING_PUNCTUATION, '');
+	}
+	return result;
+}
+
+function countOf(text: string, character: string): number {
+	return text.split(character).length - 1;
+}
+
+function normaliseUrl(raw: string): string | null {
+	const withScheme = /^https?:\/\//i.test(raw) ? raw.replace(/^http:/i, 'https:') : `https://${raw}`;
+	try {
+		const url = new URL(withScheme);
+		if (url.username || url.password || !url.hostname.includes('.')) return null;
+		return url.href;
+	} catch {
+		return null;
+	}
+}
+
+/** The arXiv id named by an arxiv.org link among the links, else null. */
+export function arxivIdFromLinks(links: readonly string[]): string | null {
+	for (const link of links) {
+		const match = ARXIV_ID.exec(link);
+		if (match?.[1]) return match[1];
+	}
+	return null;
+}

@@ -1,0 +1,88 @@
+import {createHash} from 'node:crypto';
+
+/** One paper, the same record whatever listing format it came from. */
+export interface Paper {
+	/** Stable id derived from the normalised title (see paperId). */
+	id: string;
+	title: string;
+	abstract: string;
+	/** Number of authors where the listing says it, else null. */
+	authorCount: number | null;
+	/** Author names where the listing has them, else []. */
+	authors: string[];
+	/** "YYYY-MM-DD" or null. */
+	published: string | null;
+	/** True when the listing gave no year and it was inferred. */
+	yearInferred: boolean;
+	upvotes: number;
+	/** URLs found in the abstract, normalised to https. */
+	links: string[];
+	arxivId: string | null;
+	/** The file the paper came from ("-" for standard input). */
+	source: string;
+}
+
+/** A paper with its read state and favorite mark. */
+export interface PaperWithState extends Paper {
+	read: boolean;
+	favorite: boolean;
+}
+
+/** Something in a listing that could not be read; the rest was parsed. */
+export interface ParseWarning {
+	source: string;
+	/** 1-based line number in the source, where known. */
+	line: number | null;
+	message: string;
+}
+
+/** What a parser returns. */
+export interface ParseResult {
+	papers: Paper[];
+	warnings: ParseWarning[];
+}
+
+/**
+ * Title normalisation for ids: Unicode NFKC, case-folded, LaTeX markup characters ($ \ { }) dropped,
+ * every run of punctuation, symbols and white space collapsed into one space.
+ */
+export function normalizeTitle(title: string): string {
+	return title
+		.normalize('NFKC')
+		.toUpperCase()
+		.toLowerCase()
+		.replace(/[$\\{}]/g, '')
+		.replace(/[\p{P}\p{S}\p{Z}\p{C}\s]+/gu, ' ')
+		.trim();
+}
+
+/** The stable id of a paper: 12 hex digits of the SHA-1 of its normalised title. */
+export function paperId(title: string): string {
+	return createHash('sha1').update(normalizeTitle(title)).digest('hex').slice(0, 12);
+}
+
+/** Merges listings in order, deduplicated by id; a later listing's upvotes win, the first position stays. */
+export function mergePapers(lists: Paper[][]): Paper[] {
+	const byId = new Map<string, Paper>();
+	for (const list of lists) {
+		for (const paper of list) {
+			const earlier = byId.get(paper.id);
+			if (earlier === undefined) {
+				byId.set(paper.id, paper);
+				continue;
+			}
+			byId.set(paper.id, {
+				...earlier,
+				upvotes: paper.upvotes,
+				abstract: earlier.abstract || paper.abstract,
+				authorCount: earlier.authorCount ?? paper.authorCount,
+				authors: earlier.authors.length > 0 ? earlier.authors : paper.authors,
+				published: earlier.published ?? paper.published,
+				yearInferred: earlier.published === null ? paper.yearInferred : earlier.yearInferred,
+				links: earlier.links.length > 0 ? earlier.links : paper.links,
+				arxivId: earlier.arxivId ?? paper.arxivId,
+			});
+		}
+	}
+	return [...byId.values()];
+}

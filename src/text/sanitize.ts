@@ -1,0 +1,40 @@
+/* eslint-disable no-control-regex -- finding control characters is what this module is for */
+/**
+ * Removes everything from listing text that a terminal could act on, keeping the visible words.
+ *
+ * Removed: escape sequences (CSI, OSC including OSC 8 and 52, DCS, APC, PM, SOS, and two-byte ESC
+ * sequences) in both their 7-bit (ESC x) and 8-bit (C1 byte) forms, every other C0/C1 control
+ * character and DEL, bidi controls (U+202A-202E, U+2066-2069, U+200E/F, U+061C), and lone surrogates.
+ * Sanitising is idempotent: sanitise(sanitise(s)) === sanitise(s).
+ */
+
+// String sequences (OSC, DCS, SOS, PM, APC) run until BEL or ST (ESC \ or 0x9C).
+const STRING_SEQUENCE = /(?:\u001B[\]PX^_]|[\u0090\u0098\u009D\u009E\u009F])[^\u0007\u001B\u009C]*(?:\u0007|\u001B\\|\u009C)/g;
+// CSI: ESC [ or 0x9B, parameter bytes, intermediate bytes, one final byte.
+const CSI_SEQUENCE = /(?:\u001B\[|\u009B)[\u0030-\u003F]*[\u0020-\u002F]*[\u0040-\u007E]?/g;
+// Other escape sequences: ESC, intermediates, one final byte (e.g. ESC c, ESC ( B, ESC 7).
+const ESC_SEQUENCE = /\u001B[\u0020-\u002F]*[\u0030-\u007E]?/g;
+// Leftover controls and bidi characters. Lone surrogates are handled separately.
+const CONTROL_OR_BIDI = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+// Tab, line feed and carriage return are white space, not controls, until a field is collapsed.
+const FAST_PATH_UNSAFE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069\uD800-\uDFFF]/;
+
+/** Removes escape sequences, control and bidi characters; keeps tabs and line breaks. */
+export function sanitize(text: string): string {
+	if (!FAST_PATH_UNSAFE.test(text)) return text;
+	return text
+		.replace(STRING_SEQUENCE, '')
+		.replace(CSI_SEQUENCE, '')
+		.replace(ESC_SEQUENCE, '')
+		.replace(CONTROL_OR_BIDI, '')
+		.replace(LONE_SURROGATE, '');
+}
+
+/** Sanitises and collapses all white space (including line breaks) into single spaces. */
+export function sanitizeLine(text: string): string {
+	return sanitize(text).replace(/\s+/g, ' ').trim();
+}
+
+/** Matches any character that sanitize() removes (for checks and tests). */
+export const UNSAFE_CHARACTER = new RegExp(FAST_PATH_UNSAFE.source, 'u');
