@@ -45,8 +45,8 @@ function toBlocks(text: string): Block[] {
 	let current: Block | null = null;
 	const lines = text.split('\n');
 	for (let index = 0; index < lines.length; index++) {
-		const line = sanitize(lines[index] ?? '').replace(/[\s\u00A0]+$/, '');
-		if (line.trim() === '') {
+		const raw = lines[index] ?? '';
+		if (raw.trim() === '') {
 			current = null;
 			continue;
 		}
@@ -54,7 +54,7 @@ function toBlocks(text: string): Block[] {
 			current = {line: index + 1, lines: []};
 			blocks.push(current);
 		}
-		current.lines.push(line);
+		current.lines.push(sanitize(raw).trimEnd());
 	}
 	return blocks;
 }

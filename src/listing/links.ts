@@ -1,27 +1,31 @@
 // A URL with a scheme, or a bare host with a known top-level domain followed by a path.
 const URL_PATTERN =
 	/\bhttps?:\/\/[^\s<>"'`]+|\b(?:www\.)?(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:com|org|io|ai|net|edu|dev|page|me|app|info|co|cn|uk|de|fr|jp)\/[^\s<>"'`]*/gi;
-const TRAILING_PUNCTUATION = /[.,;:!?)\]}'"]+$/;
 const ARXIV_ID = /arxiv\.org\/(?:abs|pdf|html)\/(\d{4}\.\d{4,5})/i;
 
 /** URLs in the text, with or without a scheme, normalised to https, in order, without duplicates. */
 export function extractLinks(text: string): string[] {
 	const links: string[] = [];
 	for (const match of text.matchAll(URL_PATTERN)) {
-		const raw = trimUnbalanced(match[0].replace(TRAILING_PUNCTUATION, ''));
+		const raw = trimTrailing(match[0]);
 		const normalised = normaliseUrl(raw);
 		if (normalised !== null && !links.includes(normalised)) links.push(normalised);
 	}
 	return links;
 }
 
-function trimUnbalanced(url: string): string {
-	// Keep "(...)" inside a URL (Wikipedia style) but drop a closing bracket that only ends the sentence.
+/** Drops punctuation that ends the sentence, keeping "(...)" inside a URL (Wikipedia style). */
+function trimTrailing(url: string): string {
 	let result = url;
-	while (result.endsWith(')') && countOf(result, '(') < countOf(result, ')')) {
-		result = result.slice(0, -1).replace(TRAILING_PUNCTUATION, '');
+	for (;;) {
+		const last = result.at(-1);
+		if (last === undefined) return result;
+		if ('.,;:!?]}\'"'.includes(last) || (last === ')' && countOf(result, '(') < countOf(result, ')'))) {
+			result = result.slice(0, -1);
+		} else {
+			return result;
+		}
 	}
-	return result;
 }
 
 function countOf(text: string, character: string): number {

@@ -1,0 +1,58 @@
+import {describe, expect, it} from 'vitest';
+import {mergePapers, normalizeTitle, paperId, type Paper} from '../../src/listing/paper.js';
+
+function paper(title: string, overrides: Partial<Paper> = {}): Paper {
+	return {
+		id: paperId(title),
+		title,
+		abstract: 'An abstract.',
+		authorCount: null,
+		authors: [],
+		published: null,
+		yearInferred: false,
+		upvotes: 0,
+		links: [],
+		arxivId: null,
+		source: 'a.txt',
+		...overrides,
+	};
+}
+
+describe('paper ids', () => {
+	it('are 12 hex digits', () => {
+		expect(paperId('Attention Is All You Need')).toMatch(/^[0-9a-f]{12}$/);
+	});
+
+	it('ignore case, width, punctuation, white space and LaTeX markup', () => {
+		const id = paperId('Attention Is All You Need');
+		expect(paperId('attention is all you need')).toBe(id);
+		expect(paperId('  Attention   is all\tyou need! ')).toBe(id);
+		expect(paperId('Ａｔｔｅｎｔｉｏｎ Is All You Need')).toBe(id);
+		expect(paperId('Attention: Is All -- You Need?')).toBe(id);
+		expect(paperId('Inference Scaling $\\scriptsize{F}$Laws')).toBe(paperId('Inference Scaling scriptsizeFLaws'));
+		expect(paperId('Straße Models')).toBe(paperId('STRASSE models'));
+	});
+
+	it('differ for different titles', () => {
+		expect(paperId('Attention Is All You Need')).not.toBe(paperId('Attention Is Not All You Need'));
+	});
+
+	it('normalise to readable words', () => {
+		expect(normalizeTitle('  Sub-gradient: Method (SubGM)!  ')).toBe('sub gradient method subgm');
+	});
+});
+
+describe('mergePapers', () => {
+	it('dedupes by id, keeps the first position, takes the later upvotes and fills gaps', () => {
+		const first = [paper('A', {upvotes: 3}), paper('B')];
+		const second = [paper('b', {upvotes: 9, published: '2024-01-02', authorCount: 4, source: 'b.txt'}), paper('C')];
+		const merged = mergePapers([first, second]);
+		expect(merged.map((item) => item.title)).toEqual(['A', 'B', 'C']);
+		expect(merged[1]).toMatchObject({upvotes: 9, published: '2024-01-02', authorCount: 4, source: 'a.txt'});
+		expect(merged[0]?.upvotes).toBe(3);
+	});
+
+	it('dedupes within one listing too', () => {
+		expect(mergePapers([[paper('A', {upvotes: 1}), paper('a', {upvotes: 2})]])).toMatchObject([{title: 'A', upvotes: 2}]);
+	});
+});

@@ -1,0 +1,33 @@
+import {readFileSync} from 'node:fs';
+import {describe, expect, it} from 'vitest';
+import {parseHfPage} from '../../src/listing/hf-page.js';
+import {createSearcher} from '../../src/search/fuzzy.js';
+
+const {papers} = parseHfPage(readFileSync(new URL('../../fixtures/hf-daily-papers-page.txt', import.meta.url), 'utf8'), {source: 'f'});
+const searcher = createSearcher(papers);
+const titlesFor = (query: string) => searcher.search(query).map((hit) => papers[hit.index]!.title);
+
+describe('fuzzy search', () => {
+	it('tolerates typos: "lnguage modl" finds language models first', () => {
+		const titles = titlesFor('lnguage modl');
+		expect(titles.length).toBeGreaterThan(3);
+		for (const title of titles.slice(0, 3)) expect(title).toMatch(/language model/i);
+	});
+
+	it('weighs the title above the abstract', () => {
+		const [first] = titlesFor('quantization');
+		expect(first).toMatch(/quantization/i);
+	});
+
+	it('reports matched ranges in the title', () => {
+		const [hit] = searcher.search('grokking');
+		expect(hit).toBeDefined();
+		const title = papers[hit!.index]!.title;
+		expect(hit!.titleRanges.some(([start, end]) => title.slice(start, end + 1).toLowerCase() === 'grokking')).toBe(true);
+	});
+
+	it('finds nothing for nonsense and for an empty query', () => {
+		expect(searcher.search('xyzzyqq')).toEqual([]);
+		expect(searcher.search('   ')).toEqual([]);
+	});
+});
