@@ -5,7 +5,11 @@ import type {CommandContext} from './commands/context.js';
 import {listCommand} from './commands/list.js';
 import {markCommand, type MarkChange} from './commands/mark.js';
 import {parseCommand} from './commands/parse.js';
+import {formatWarnings} from './commands/format.js';
+import {loadListings} from './listing/load.js';
+import {openStore} from './state/store.js';
 import type {StateFilter} from './state/with-state.js';
+import {openKeyboard, runReader} from './ui/run-reader.js';
 
 const HELP = `
 	Usage
@@ -111,11 +115,21 @@ async function main(): Promise<number> {
 			return listCommand(requireFiles('list', rest), {filter: stateFilter(cli.flags), query: cli.flags.query, json: cli.flags.json}, context);
 		case 'mark':
 			return markCommand(rest, markChange(cli.flags), context);
-		default: {
-			const files = cli.input.length > 0 ? cli.input : [BUNDLED_LISTING];
-			return listCommand(files, {filter: stateFilter(cli.flags), query: cli.flags.query, json: cli.flags.json}, context);
-		}
+		default:
+			return readCommand(cli.input.length > 0 ? cli.input : [BUNDLED_LISTING], cli.flags, context);
 	}
+}
+
+/** `papers [FILE...]`: the reader in a terminal; the plain list (as `papers list`) where there is none. */
+async function readCommand(files: readonly string[], flags: Flags, context: CommandContext): Promise<number> {
+	const listOptions = {filter: stateFilter(flags), query: flags.query, json: flags.json};
+	const keyboard = process.stdout.isTTY && !flags.json ? openKeyboard(files.includes('-')) : null;
+	if (keyboard === null) return listCommand(files, listOptions, context);
+	const {papers, warnings} = await loadListings(files, context.load);
+	const store = openStore(context.store);
+	await runReader(papers, store, keyboard);
+	context.stderr(formatWarnings(warnings));
+	return 0;
 }
 
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {

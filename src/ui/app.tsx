@@ -1,0 +1,214 @@
+import {Box, Text, useApp, useInput} from 'ink';
+import {useCallback, useEffect, useMemo, useRef} from 'react';
+import type {Paper} from '../listing/paper.js';
+import {createSearcher, type Searcher} from '../search/fuzzy.js';
+import type {MarkWrite} from '../state/mark-writer.js';
+import {truncateToWidth} from '../text/wrap.js';
+import {DetailPane} from './components/detail-pane.js';
+import {Footer} from './components/footer.js';
+import {Header} from './components/header.js';
+import {HelpOverlay} from './components/help-overlay.js';
+import {PaperList} from './components/paper-list.js';
+import {detailLines} from './detail-lines.js';
+import {commandFor, type Command} from './keymap.js';
+import {computeLayout} from './layout.js';
+import {paperUrl, safeUrl} from './open-url.js';
+import {useTerminalSize} from './use-terminal-size.js';
+import {useViewState} from './use-view-state.js';
+import {flagsOf, initialState, markAllReadChange, selectedPaper, toggleChange, undoChange, type Change, type Flags, type View, type ViewState} from './view-state.js';
+
+/** What the reader needs from outside: the papers, their marks, and where changes and links go. */
+export interface AppProps {
+	papers: readonly Paper[];
+	marks: ReadonlyMap<string, Flags>;
+	/** Persists a mark change (after the frame is drawn). */
+	writeMarks: (change: MarkWrite) => void;
+	/** Opens a URL in the browser; rejects when it cannot. */
+	openUrl: (url: string) => Promise<void>;
+	/** Builds the fuzzy index (defaults to fuse.js over title and abstract). */
+	makeSearcher?: (papers: readonly Paper[]) => Searcher;
+}
+
+const VIEW_OF: Partial<Record<Command, View>> = {'view-all': 'all', 'view-unread': 'unread', 'view-favorites': 'favorites'};
+
+/** The reader: header, list and detail, footer; every key goes through the keymap to the reducer. */
+export function App({papers, marks, writeMarks, openUrl, makeSearcher = createSearcher}: AppProps) {
+	const {exit} = useApp();
+	const {columns, rows} = useTerminalSize();
+	const layout = computeLayout(columns, rows);
+	const [state, dispatch, latest] = useViewState(() => initialState(papers, marks, layout.bodyHeight));
+	const searcher = useRef<Searcher | null>(null);
+
+	useEffect(() => {
+		dispatch({type: 'resize', listHeight: layout.bodyHeight});
+	}, [dispatch, layout.bodyHeight]);
+
+	// Search after the typed character has been drawn; a result for an older query is dropped by the reducer.
+	useEffect(() => {
+		const query = state.query;
+		if (query.trim() === '') return;
+		const timer = setTimeout(() => {
+			searcher.current ??= makeSearcher(papers);
+			dispatch({type: 'filter-results', query, hits: searcher.current.search(query)});
+		}, 0);
+		return () => clearTimeout(timer);
+	}, [state.query, papers, makeSearcher, dispatch]);
+
+	const paper = selectedPaper(state);
+	const detailWidth = layout.detailWidth - 1;
+	const lines = useMemo(
+		() => (paper === undefined ? [] : detailLines(paper, flagsOf(state, paper.id), state.hits?.get(state.visible[state.selected]!), detailWidth)),
+		// Flags and hits are read through `state`; these are what they depend on.
+		// eslint-disable-next-line react-hooks/exhaustive-deps
+		[paper, state.marks, state.hits, detailWidth],
+	);
+	const maxScroll = Math.max(0, lines.length - layout.bodyHeight);
+
+	const apply = useCallback(
+		(change: Change | null, message: (change: Change) => string, advance = false) => {
+			if (change === null) return;
+			writeMarks(change);
+			dispatch({type: 'apply', change, advance, message: message(change)});
+		},
+		[dispatch, writeMarks],
+	);
+
+	const run = (command: Command) => {
+		const current = latest();
+		const inDetail = current.focus === 'detail';
+		const view = VIEW_OF[command];
+		if (view !== undefined) return dispatch({type: 'set-view', view});
+		switch (command) {
+			case 'down':
+			case 'up': {
+				const delta = command === 'down' ? 1 : -1;
+				return dispatch(inDetail ? {type: 'scroll-detail', delta, max: maxScroll} : {type: 'move', delta});
+			}
+			case 'page-down':
+			case 'page-up': {
+				const direction = command === 'page-down' ? 1 : -1;
+				if (inDetail) return dispatch({type: 'scroll-detail', delta: direction * Math.max(1, layout.bodyHeight - 1), max: maxScroll});
+				return dispatch({type: 'page', direction});
+			}
+			case 'first':
+			case 'last':
+				if (inDetail) return dispatch({type: 'scroll-detail', delta: command === 'first' ? -Infinity : Infinity, max: maxScroll});
+				return dispatch({type: 'move-to', where: command});
+			case 'filter':
+				return dispatch({type: 'filter-start'});
+			case 'focus-toggle':
+				return dispatch({type: 'focus', focus: 'toggle'});
+			case 'focus-detail':
+				return dispatch({type: 'focus', focus: 'detail'});
+			case 'focus-list':
+				return dispatch({type: 'focus', focus: 'list'});
+			case 'clear-filter':
+				if (inDetail) return dispatch({type: 'focus', focus: 'list'});
+				return dispatch({type: 'filter-clear'});
+			case 'toggle-read':
+				return apply(toggleChange(current, 'read'), (change) => `${change.entries[0]?.value ? 'read' : 'unread'}: ${selectedTitle(current)}`, true);
+			case 'toggle-favorite':
+				return apply(toggleChange(current, 'favorite'), (change) => `${change.entries[0]?.value ? '★ favorite' : 'not favorite'}: ${selectedTitle(current)}`);
+			case 'mark-all-read': {
+				const change = markAllReadChange(current);
+				if (change === null) return dispatch({type: 'message', text: 'nothing unread in this view'});
+				return apply(change, ({entries}) => `marked ${entries.length} paper${entries.length === 1 ? '' : 's'} read (u undoes)`);
+			}
+			case 'undo': {
+				const change = undoChange(current);
+				if (change !== null) writeMarks(change);
+				return dispatch({type: 'undo'});
+			}
+			case 'sort':
+				return dispatch({type: 'cycle-sort'});
+			case 'open':
+				return openSelected(current);
+			case 'help':
+				return dispatch({type: 'help', open: true});
+			case 'quit':
+				return exit();
+		}
+	};
+
+	const openSelected = (current: ViewState) => {
+		const target = selectedPaper(current);
+		if (target === undefined) return;
+		const url = safeUrl(paperUrl(target));
+		if (url === null) return dispatch({type: 'message', text: 'this paper has no link that can be opened'});
+		dispatch({type: 'message', text: `opening ${url.href}`});
+		openUrl(url.href).catch((error: unknown) => {
+			dispatch({type: 'message', text: `could not open ${url.href}: ${error instanceof Error ? error.message : String(error)}`});
+		});
+	};
+
+	useInput(
+		(input, key) => {
+			// Keys typed faster than they are read arrive together ("jjr"): each is a keypress of its own.
+			const presses = input.length > 1 && !key.ctrl && !key.meta ? [...input] : [input];
+			for (const press of presses) {
+				if (latest().help) {
+					dispatch({type: 'help', open: false});
+					continue;
+				}
+				const command = commandFor(press, key);
+				if (command !== undefined) run(command);
+				if (latest().filtering) break; // the rest is the filter box's
+			}
+		},
+		{isActive: !state.filtering},
+	);
+
+	// While the filter box has the keys: Esc clears, arrows move the selection, Ctrl-C quits.
+	useInput(
+		(input, key) => {
+			if (key.escape) dispatch({type: 'filter-clear'});
+			else if (key.downArrow || key.upArrow) dispatch({type: 'move', delta: key.downArrow ? 1 : -1});
+			else if (key.ctrl && input === 'c') exit();
+		},
+		{isActive: state.filtering},
+	);
+
+	const onQueryChange = useCallback((query: string) => dispatch({type: 'filter-input', query}), [dispatch]);
+	const onQuerySubmit = useCallback(() => dispatch({type: 'filter-accept'}), [dispatch]);
+
+	const showDetail = layout.mode === 'split' || state.focus === 'detail';
+	const showList = layout.mode === 'split' || state.focus === 'list';
+	return (
+		<Box flexDirection="column" width={layout.columns} height={layout.height}>
+			<Header
+				counts={state.counts}
+				view={state.view}
+				sort={state.sort}
+				query={state.query}
+				filtering={state.filtering}
+				onQueryChange={onQueryChange}
+				onQuerySubmit={onQuerySubmit}
+				width={layout.columns}
+			/>
+			<Box height={layout.bodyHeight} flexDirection="row">
+				{state.help ? (
+					<HelpOverlay width={layout.columns} height={layout.bodyHeight} />
+				) : (
+					<>
+						{showList ? <PaperList state={state} width={layout.listWidth} height={layout.bodyHeight} /> : null}
+						{layout.mode === 'split' ? <Separator height={layout.bodyHeight} /> : null}
+						{showDetail ? (
+							<Box paddingLeft={1}>
+								<DetailPane lines={lines} scroll={Math.min(state.detailScroll, maxScroll)} width={detailWidth} height={layout.bodyHeight} focused={state.focus === 'detail'} />
+							</Box>
+						) : null}
+					</>
+				)}
+			</Box>
+			<Footer position={state.selected} total={state.visible.length} message={state.message} filtering={state.filtering} width={layout.columns} />
+		</Box>
+	);
+}
+
+function Separator({height}: {height: number}) {
+	return <Text dimColor>{Array.from({length: height}, () => '│').join('\n')}</Text>;
+}
+
+function selectedTitle(state: ViewState): string {
+	return truncateToWidth(selectedPaper(state)?.title ?? '', 50);
+}

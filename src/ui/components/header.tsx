@@ -1,0 +1,54 @@
+import {Box, Text} from 'ink';
+import TextInput from 'ink-text-input';
+import type {Counts, Sort, View} from '../view-state.js';
+
+/** Props of the header line. */
+export interface HeaderProps {
+	counts: Counts;
+	view: View;
+	sort: Sort;
+	query: string;
+	filtering: boolean;
+	onQueryChange: (query: string) => void;
+	onQuerySubmit: () => void;
+	width: number;
+}
+
+const VIEWS: Array<{view: View; key: string; label: string; short: string; count: keyof Counts}> = [
+	{view: 'all', key: '1', label: 'All', short: 'All', count: 'all'},
+	{view: 'unread', key: '2', label: 'Unread', short: 'Unread', count: 'unread'},
+	{view: 'favorites', key: '3', label: 'Favorites', short: 'Fav', count: 'favorites'},
+];
+/** Below this width the header uses short labels. */
+const COMPACT_WIDTH = 90;
+
+const SORT_LABELS: Record<Sort, string> = {listing: 'listing order', upvotes: 'upvotes', date: 'date', title: 'title'};
+
+/** Views with their counts, the sort, and the filter (an input box while typing). */
+export function Header({counts, view, sort, query, filtering, onQueryChange, onQuerySubmit, width}: HeaderProps) {
+	const sortLabel = sort === 'listing' && query.trim() !== '' ? 'best match' : SORT_LABELS[sort];
+	const compact = width < COMPACT_WIDTH;
+	return (
+		<Box width={width} height={1} overflow="hidden">
+			<Box flexShrink={0}>
+				{VIEWS.map((entry, index) => (
+					<Text key={entry.view}>
+						{index > 0 ? <Text dimColor> · </Text> : null}
+						<Text bold={entry.view === view} inverse={entry.view === view}>
+							{` ${entry.key} ${compact ? entry.short : entry.label} ${counts[entry.count]} `}
+						</Text>
+					</Text>
+				))}
+				<Text dimColor>{compact ? ` ${sortLabel === 'listing order' ? '' : sortLabel} ` : `  sort: ${sortLabel}  `}</Text>
+			</Box>
+			{filtering ? (
+				<Box flexGrow={1}>
+					<Text color="yellow">/</Text>
+					<TextInput value={query} onChange={onQueryChange} onSubmit={onQuerySubmit} placeholder="type to filter" />
+				</Box>
+			) : query.trim() === '' ? null : (
+				<Text color="yellow" wrap="truncate">{`filter: ${query}`}</Text>
+			)}
+		</Box>
+	);
+}

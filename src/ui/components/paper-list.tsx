@@ -1,0 +1,45 @@
+import {Box, Text} from 'ink';
+import type {ViewState} from '../view-state.js';
+import {flagsOf} from '../view-state.js';
+import {PaperRow} from './paper-row.js';
+
+/** The window of the list that fits: only these rows are rendered. */
+export function PaperList({state, width, height}: {state: ViewState; width: number; height: number}) {
+	const rows = state.visible.slice(state.top, state.top + height);
+	if (state.visible.length === 0) {
+		return (
+			<Box width={width} height={height} flexDirection="column">
+				<Text dimColor>{emptyMessage(state)}</Text>
+			</Box>
+		);
+	}
+	let maxUpvotes = 0;
+	for (const index of rows) maxUpvotes = Math.max(maxUpvotes, state.papers[index]!.upvotes);
+	const upvoteWidth = Math.max(2, String(maxUpvotes).length);
+	return (
+		<Box width={width} height={height} flexDirection="column" overflow="hidden">
+			{rows.map((index, row) => {
+				const paper = state.papers[index]!;
+				return (
+					<PaperRow
+						key={paper.id}
+						paper={paper}
+						flags={flagsOf(state, paper.id)}
+						width={width}
+						selected={state.top + row === state.selected}
+						focused={state.focus === 'list'}
+						titleRanges={state.hits?.get(index)?.titleRanges}
+						upvoteWidth={upvoteWidth}
+					/>
+				);
+			})}
+		</Box>
+	);
+}
+
+function emptyMessage(state: ViewState): string {
+	if (state.query.trim() !== '') return state.hits === null ? 'searching…' : `no paper matches "${state.query}"`;
+	if (state.view === 'unread') return 'all read: nothing new here (1 shows all papers)';
+	if (state.view === 'favorites') return 'no favorites yet (f marks one)';
+	return 'no papers';
+}

@@ -1,0 +1,35 @@
+import {Text} from 'ink';
+import {memo} from 'react';
+import type {Paper} from '../../listing/paper.js';
+import type {Range} from '../../search/fuzzy.js';
+import {fitToWidth, highlightSegments} from '../../text/wrap.js';
+import type {Flags} from '../view-state.js';
+import {Highlighted} from './highlighted.js';
+
+/** Props of one list row. */
+export interface PaperRowProps {
+	paper: Paper;
+	flags: Flags;
+	width: number;
+	selected: boolean;
+	/** The list has the focus (the selection is shown in reverse video). */
+	focused: boolean;
+	titleRanges: readonly Range[] | undefined;
+	upvoteWidth: number;
+}
+
+/** One paper in the list: unread marker, star, title (cut to fit), upvotes and date. */
+export const PaperRow = memo(function PaperRow({paper, flags, width, selected, focused, titleRanges, upvoteWidth}: PaperRowProps) {
+	const showDate = width >= 40;
+	const tail = ` ${String(paper.upvotes).padStart(upvoteWidth)}${showDate ? ` ${(paper.published ?? '').padEnd(10)}` : ''}`;
+	const titleWidth = Math.max(1, width - 3 - tail.length);
+	const title = fitToWidth(paper.title, titleWidth);
+	const segments = highlightSegments(title, titleRanges ?? []);
+	return (
+		<Text inverse={selected && focused} underline={selected && !focused} dimColor={flags.read && !selected} wrap="truncate">
+			<Text color="cyan">{flags.read ? ' ' : '●'}</Text>
+			<Text color="yellow">{flags.favorite ? '★' : ' '}</Text> <Highlighted segments={segments} />
+			<Text dimColor>{tail}</Text>
+		</Text>
+	);
+});

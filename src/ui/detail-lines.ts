@@ -1,0 +1,40 @@
+import type {Paper} from '../listing/paper.js';
+import type {SearchHit} from '../search/fuzzy.js';
+import {wrapText, type Line} from '../text/wrap.js';
+import type {Flags} from './view-state.js';
+
+/** A detail line with its style. */
+export interface DetailLine {
+	kind: 'title' | 'meta' | 'link' | 'text' | 'blank';
+	segments: Line;
+}
+
+const plain = (kind: DetailLine['kind'], text: string): DetailLine => ({kind, segments: text === '' ? [] : [{text, highlight: false}]});
+
+/** Everything the detail pane shows for a paper, wrapped to `width`, highlights included. */
+export function detailLines(paper: Paper, flags: Flags, hit: SearchHit | undefined, width: number): DetailLine[] {
+	const lines: DetailLine[] = [];
+	for (const line of wrapText(paper.title, width, hit?.titleRanges)) lines.push({kind: 'title', segments: line});
+	const facts = [
+		paper.authors.length > 0 ? null : paper.authorCount === null ? null : `${paper.authorCount} author${paper.authorCount === 1 ? '' : 's'}`,
+		paper.published === null ? 'no date' : `${paper.published}${paper.yearInferred ? ' (year inferred)' : ''}`,
+		`▲ ${paper.upvotes}`,
+		flags.read ? 'read' : 'unread',
+		flags.favorite ? '★ favorite' : null,
+		paper.arxivId === null ? null : `arXiv:${paper.arxivId}`,
+	].filter((fact) => fact !== null);
+	for (const line of wrapText(facts.join(' · '), width)) lines.push({kind: 'meta', segments: line});
+	if (paper.authors.length > 0) {
+		for (const line of wrapText(paper.authors.join(', '), width)) lines.push({kind: 'meta', segments: line});
+	}
+	for (const link of paper.links) {
+		for (const line of wrapText(link, width)) lines.push({kind: 'link', segments: line});
+	}
+	lines.push(plain('blank', ''));
+	if (paper.abstract === '') {
+		lines.push(plain('meta', '(no abstract)'));
+	} else {
+		for (const line of wrapText(paper.abstract, width, hit?.abstractRanges)) lines.push({kind: line.length === 0 ? 'blank' : 'text', segments: line});
+	}
+	return lines;
+}

@@ -1,0 +1,57 @@
+import {openSync} from 'node:fs';
+import {ReadStream} from 'node:tty';
+import {render} from 'ink';
+import open from 'open';
+import type {Paper} from '../listing/paper.js';
+import {createMarkWriter} from '../state/mark-writer.js';
+import type {MarkStore} from '../state/store.js';
+import {App} from './app.js';
+import type {Flags} from './view-state.js';
+
+const ENTER_ALTERNATE_SCREEN = '\u001B[?1049h';
+const LEAVE_ALTERNATE_SCREEN = '\u001B[?1049l';
+const SHOW_CURSOR = '\u001B[?25h';
+
+/** Where the reader's keys come from: standard input, or the terminal when a listing is piped in. */
+export function openKeyboard(stdinHoldsListing: boolean): NodeJS.ReadStream | null {
+	if (!stdinHoldsListing) return process.stdin.isTTY ? process.stdin : null;
+	try {
+		return new ReadStream(openSync('/dev/tty', 'r')) as unknown as NodeJS.ReadStream;
+	} catch {
+		return null;
+	}
+}
+
+/** Runs the interactive reader until the user quits; the terminal is restored however it ends. */
+export async function runReader(papers: readonly Paper[], store: MarkStore, keyboard: NodeJS.ReadStream): Promise<void> {
+	const marks = new Map<string, Flags>();
+	for (const paper of papers) {
+		const mark = store.get(paper.id);
+		if (mark && (mark.read || mark.favorite)) marks.set(paper.id, {read: mark.read, favorite: mark.favorite});
+	}
+	const errors: string[] = [];
+	const writer = createMarkWriter(store, (error) => errors.push(error instanceof Error ? error.message : String(error)));
+	const restore = () => process.stdout.write(SHOW_CURSOR + LEAVE_ALTERNATE_SCREEN);
+	process.stdout.write(ENTER_ALTERNATE_SCREEN);
+	process.once('exit', restore);
+	try {
+		const instance = render(
+			<App
+				papers={papers}
+				marks={marks}
+				writeMarks={writer.write}
+				openUrl={async (url) => {
+					await open(url); // resolves once the opener has started, rejects when it cannot
+				}}
+			/>,
+			{stdin: keyboard, exitOnCtrlC: false, patchConsole: false, maxFps: 60},
+		);
+		await instance.waitUntilExit();
+	} finally {
+		writer.flush();
+		restore();
+		process.off('exit', restore);
+		if (keyboard !== process.stdin) keyboard.destroy();
+	}
+	for (const error of errors) process.stderr.write(`papers: could not save marks: ${error}\n`);
+}

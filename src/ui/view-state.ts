@@ -1,0 +1,280 @@
+import type {Paper} from '../listing/paper.js';
+import type {SearchHit} from '../search/fuzzy.js';
+import type {Flag} from '../state/store.js';
+
+/** The three views of the header. */
+export type View = 'all' | 'unread' | 'favorites';
+/** Sort orders, in the order `s` cycles through them. */
+export const SORTS = ['listing', 'upvotes', 'date', 'title'] as const;
+export type Sort = (typeof SORTS)[number];
+/** Which pane the keys act on. */
+export type Focus = 'list' | 'detail';
+
+/** The flags the reader shows for one paper. */
+export interface Flags {
+	read: boolean;
+	favorite: boolean;
+}
+
+/** A change to read or favorite marks: one flag, a value for each paper. */
+export interface Change {
+	flag: Flag;
+	entries: ReadonlyArray<{id: string; value: boolean}>;
+}
+
+/** Counts for the header. */
+export interface Counts {
+	all: number;
+	unread: number;
+	favorites: number;
+}
+
+/** Everything the reader shows, derived data included; changed only by `reduce`. */
+export interface ViewState {
+	papers: readonly Paper[];
+	marks: ReadonlyMap<string, Flags>;
+	counts: Counts;
+	view: View;
+	sort: Sort;
+	/** The filter text. */
+	query: string;
+	/** The filter box has the keys. */
+	filtering: boolean;
+	/** Hits of the last finished search for `query` (paper index -> hit), best first; null without a query. */
+	hits: ReadonlyMap<number, SearchHit> | null;
+	/** Indices into `papers`, in display order. */
+	visible: readonly number[];
+	/** Position of the selected paper in `visible`. */
+	selected: number;
+	/** First row of `visible` in the list window. */
+	top: number;
+	/** Rows the list window shows. */
+	listHeight: number;
+	focus: Focus;
+	/** First line of the detail pane's content. */
+	detailScroll: number;
+	/** Inverse changes, newest last. */
+	undo: readonly Change[];
+	message: string | null;
+	help: boolean;
+}
+
+/** What can happen to the view. */
+export type Action =
+	| {type: 'move'; delta: number}
+	| {type: 'move-to'; where: 'first' | 'last'}
+	| {type: 'page'; direction: 1 | -1}
+	| {type: 'resize'; listHeight: number}
+	| {type: 'set-view'; view: View}
+	| {type: 'cycle-sort'}
+	| {type: 'filter-start'}
+	| {type: 'filter-input'; query: string}
+	| {type: 'filter-results'; query: string; hits: readonly SearchHit[]}
+	| {type: 'filter-accept'}
+	| {type: 'filter-clear'}
+	| {type: 'focus'; focus: Focus | 'toggle'}
+	| {type: 'scroll-detail'; delta: number; max: number}
+	| {type: 'apply'; change: Change; advance?: boolean; message?: string}
+	| {type: 'undo'}
+	| {type: 'message'; text: string | null}
+	| {type: 'help'; open: boolean}
+	| {type: 'marks-reloaded'; marks: ReadonlyMap<string, Flags>};
+
+/** How many changes `u` can take back. */
+const MAX_UNDO = 100;
+const NO_FLAGS: Flags = {read: false, favorite: false};
+
+/** The flags of a paper. */
+export function flagsOf(state: Pick<ViewState, 'marks'>, id: string): Flags {
+	return state.marks.get(id) ?? NO_FLAGS;
+}
+
+/** The reader's first state. */
+export function initialState(papers: readonly Paper[], marks: ReadonlyMap<string, Flags>, listHeight: number): ViewState {
+	const base: ViewState = {
+		papers,
+		marks,
+		counts: countFlags(papers, marks),
+		view: 'all',
+		sort: 'listing',
+		query: '',
+		filtering: false,
+		hits: null,
+		visible: [],
+		selected: 0,
+		top: 0,
+		listHeight: Math.max(1, listHeight),
+		focus: 'list',
+		detailScroll: 0,
+		undo: [],
+		message: null,
+		help: false,
+	};
+	return {...base, visible: computeVisible(base)};
+}
+
+function countFlags(papers: readonly Paper[], marks: ReadonlyMap<string, Flags>): Counts {
+	let unread = 0;
+	let favorites = 0;
+	for (const paper of papers) {
+		const flags = marks.get(paper.id);
+		if (!flags?.read) unread++;
+		if (flags?.favorite) favorites++;
+	}
+	return {all: papers.length, unread, favorites};
+}
+
+function inView(flags: Flags, view: View): boolean {
+	return view === 'all' || (view === 'unread' ? !flags.read : flags.favorite);
+}
+
+const byTitle = new Intl.Collator('en', {sensitivity: 'base', numeric: true});
+
+/** The papers of the view, filtered by the query's hits and sorted. */
+export function computeVisible(state: Pick<ViewState, 'papers' | 'marks' | 'view' | 'sort' | 'hits'>): number[] {
+	const {papers, hits} = state;
+	const candidates = hits === null ? papers.map((_paper, index) => index) : [...hits.keys()];
+	const visible = candidates.filter((index) => inView(flagsOf(state, papers[index]!.id), state.view));
+	const paper = (index: number) => papers[index]!;
+	switch (state.sort) {
+		case 'listing':
+			return visible; // listing order, or best match first under a filter
+		case 'upvotes':
+			return visible.sort((a, b) => paper(b).upvotes - paper(a).upvotes || a - b);
+		case 'date':
+			return visible.sort((a, b) => (paper(b).published ?? '').localeCompare(paper(a).published ?? '') || a - b);
+		case 'title':
+			return visible.sort((a, b) => byTitle.compare(paper(a).title, paper(b).title) || a - b);
+	}
+}
+
+/** The selected paper, if the view has any. */
+export function selectedPaper(state: ViewState): Paper | undefined {
+	const index = state.visible[state.selected];
+	return index === undefined ? undefined : state.papers[index];
+}
+
+/** Keeps the selection inside the list and the window around the selection. */
+function withWindow(state: ViewState): ViewState {
+	const count = state.visible.length;
+	const selected = clamp(state.selected, 0, count - 1);
+	let top = clamp(state.top, 0, Math.max(0, count - state.listHeight));
+	if (selected < top) top = selected;
+	if (selected >= top + state.listHeight) top = selected - state.listHeight + 1;
+	return {...state, selected, top};
+}
+
+function clamp(value: number, low: number, high: number): number {
+	return Math.max(low, Math.min(value, Math.max(low, high)));
+}
+
+/** Recomputes the visible list, keeping the selected paper (or, when it left the view, its position). */
+function relist(state: ViewState, keep: string | undefined = selectedPaper(state)?.id): ViewState {
+	const visible = computeVisible(state);
+	const position = keep === undefined ? -1 : visible.findIndex((index) => state.papers[index]!.id === keep);
+	const next = {...state, visible, selected: position === -1 ? state.selected : position};
+	return withWindow(next);
+}
+
+function select(state: ViewState, selected: number): ViewState {
+	const next = withWindow({...state, selected});
+	return next.selected === state.selected ? next : {...next, detailScroll: 0};
+}
+
+function applyChange(state: ViewState, change: Change): ViewState {
+	const marks = new Map(state.marks);
+	for (const {id, value} of change.entries) {
+		const flags = {...flagsOf(state, id), [change.flag]: value};
+		if (flags.read || flags.favorite) marks.set(id, flags);
+		else marks.delete(id);
+	}
+	return {...state, marks, counts: countFlags(state.papers, marks)};
+}
+
+/** The change that undoes `change` from the state before it. */
+function inverse(state: ViewState, change: Change): Change {
+	return {flag: change.flag, entries: change.entries.map(({id}) => ({id, value: flagsOf(state, id)[change.flag]}))};
+}
+
+/** The view reducer: every key the reader handles ends up here as an action. */
+export function reduce(state: ViewState, action: Action): ViewState {
+	switch (action.type) {
+		case 'move':
+			return select(state, state.selected + action.delta);
+		case 'move-to':
+			return select(state, action.where === 'first' ? 0 : state.visible.length - 1);
+		case 'page': {
+			const step = Math.max(1, state.listHeight - 1) * action.direction;
+			return select({...state, top: state.top + step}, state.selected + step);
+		}
+		case 'resize':
+			return withWindow({...state, listHeight: Math.max(1, action.listHeight)});
+		case 'set-view':
+			return relist({...state, view: action.view, message: null});
+		case 'cycle-sort': {
+			const sort = SORTS[(SORTS.indexOf(state.sort) + 1) % SORTS.length]!;
+			return relist({...state, sort});
+		}
+		case 'filter-start':
+			return {...state, filtering: true, focus: 'list', message: null};
+		case 'filter-input':
+			if (action.query.trim() === '') return relist({...state, query: action.query, hits: null});
+			return {...state, query: action.query};
+		case 'filter-results': {
+			if (action.query !== state.query) return state; // a stale search finished late
+			const hits = new Map(action.hits.map((hit) => [hit.index, hit] as const));
+			return relist({...state, hits, selected: 0, top: 0}, undefined);
+		}
+		case 'filter-accept':
+			return {...state, filtering: false};
+		case 'filter-clear':
+			return relist({...state, filtering: false, query: '', hits: null});
+		case 'focus': {
+			const focus = action.focus === 'toggle' ? (state.focus === 'list' ? 'detail' : 'list') : action.focus;
+			return {...state, focus};
+		}
+		case 'scroll-detail':
+			return {...state, detailScroll: clamp(state.detailScroll + action.delta, 0, action.max)};
+		case 'apply': {
+			const following = action.advance ? state.visible[state.selected + 1] : undefined;
+			const undo = [...state.undo, inverse(state, action.change)].slice(-MAX_UNDO);
+			const changed = applyChange({...state, undo, message: action.message ?? null}, action.change);
+			const keep = following === undefined ? selectedPaper(state)?.id : state.papers[following]!.id;
+			const next = relist(changed, keep);
+			return next.selected === state.selected ? next : {...next, detailScroll: 0};
+		}
+		case 'undo': {
+			const last = state.undo.at(-1);
+			if (last === undefined) return {...state, message: 'nothing to undo'};
+			const undone = applyChange({...state, undo: state.undo.slice(0, -1), message: `undone (${last.entries.length} paper${last.entries.length === 1 ? '' : 's'})`}, last);
+			return relist(undone, last.entries[0]?.id);
+		}
+		case 'message':
+			return {...state, message: action.text};
+		case 'help':
+			return {...state, help: action.open};
+		case 'marks-reloaded':
+			return relist({...state, marks: action.marks, counts: countFlags(state.papers, action.marks)});
+	}
+}
+
+/** The change `r` or `f` makes to the selected paper, or null when the view is empty. */
+export function toggleChange(state: ViewState, flag: Flag): Change | null {
+	const paper = selectedPaper(state);
+	if (paper === undefined) return null;
+	return {flag, entries: [{id: paper.id, value: !flagsOf(state, paper.id)[flag]}]};
+}
+
+/** The change `R` makes: every unread paper of the current view read. */
+export function markAllReadChange(state: ViewState): Change | null {
+	const entries = state.visible
+		.map((index) => state.papers[index]!.id)
+		.filter((id) => !flagsOf(state, id).read)
+		.map((id) => ({id, value: true}));
+	return entries.length === 0 ? null : {flag: 'read', entries};
+}
+
+/** The change `u` makes: the last inverse change, or null. */
+export function undoChange(state: ViewState): Change | null {
+	return state.undo.at(-1) ?? null;
+}
