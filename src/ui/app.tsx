@@ -7,7 +7,7 @@ import {truncateToWidth} from '../text/wrap.js';
 import {DetailPane} from './components/detail-pane.js';
 import {Footer} from './components/footer.js';
 import {Header} from './components/header.js';
-import {HelpOverlay} from './components/help-overlay.js';
+import {HELP_LINES, HelpOverlay} from './components/help-overlay.js';
 import {PaperList} from './components/paper-list.js';
 import {detailLines} from './detail-lines.js';
 import {commandFor, type Command} from './keymap.js';
@@ -146,11 +146,13 @@ export function App({papers, marks, writeMarks, openUrl, makeSearcher = createSe
 			// Keys typed faster than they are read arrive together ("jjr"): each is a keypress of its own.
 			const presses = input.length > 1 && !key.ctrl && !key.meta ? [...input] : [input];
 			for (const press of presses) {
+				const command = commandFor(press, key);
 				if (latest().help) {
-					dispatch({type: 'help', open: false});
+					const helpMax = Math.max(0, HELP_LINES - (layout.bodyHeight - 1));
+					if (command === 'down' || command === 'up') dispatch({type: 'scroll-help', delta: command === 'down' ? 1 : -1, max: helpMax});
+					else dispatch({type: 'help', open: false});
 					continue;
 				}
-				const command = commandFor(press, key);
 				if (command !== undefined) run(command);
 				if (latest().filtering) break; // the rest is the filter box's
 			}
@@ -187,7 +189,7 @@ export function App({papers, marks, writeMarks, openUrl, makeSearcher = createSe
 			/>
 			<Box height={layout.bodyHeight} flexDirection="row">
 				{state.help ? (
-					<HelpOverlay width={layout.columns} height={layout.bodyHeight} />
+					<HelpOverlay width={layout.columns} height={layout.bodyHeight} scroll={state.helpScroll} />
 				) : (
 					<>
 						{showList ? <PaperList state={state} width={layout.listWidth} height={layout.bodyHeight} /> : null}

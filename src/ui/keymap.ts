@@ -69,7 +69,7 @@ export const KEYMAP: readonly KeymapEntry[] = [
 	{command: 'mark-all-read', keys: [char('R')], help: 'mark every paper in this view read'},
 	{command: 'open', keys: [char('o')], help: 'open the paper in the browser', hint: 'o open'},
 	{command: 'clear-filter', keys: [named('Esc', (key) => key.escape)], help: 'clear the filter (in the detail: back to the list)'},
-	{command: 'help', keys: [char('?')], help: 'this help (any key closes it)', hint: '? help'},
+	{command: 'help', keys: [char('?')], help: 'this help (j/k scroll it, any other key closes it)', hint: '? help'},
 	{command: 'quit', keys: [char('q'), ctrl('c')], help: 'quit', hint: 'q quit'},
 ];
 
@@ -83,7 +83,9 @@ export function keyLabels(entry: KeymapEntry): string {
 	return entry.keys.map((binding) => binding.label).join(' ');
 }
 
-/** The footer's short hints, in keymap order. */
+/** The footer's short hints: help first (a narrow footer cuts the end), then keymap order. */
 export function footerHints(): string[] {
-	return KEYMAP.flatMap((entry) => (entry.hint === undefined ? [] : [entry.hint]));
+	const withHints = KEYMAP.filter((entry) => entry.hint !== undefined);
+	const ordered = [...withHints.filter((entry) => entry.command === 'help'), ...withHints.filter((entry) => entry.command !== 'help')];
+	return ordered.map((entry) => entry.hint!);
 }

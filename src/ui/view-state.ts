@@ -57,6 +57,8 @@ export interface ViewState {
 	undo: readonly Change[];
 	message: string | null;
 	help: boolean;
+	/** First line of the help overlay. */
+	helpScroll: number;
 }
 
 /** What can happen to the view. */
@@ -78,6 +80,7 @@ export type Action =
 	| {type: 'undo'}
 	| {type: 'message'; text: string | null}
 	| {type: 'help'; open: boolean}
+	| {type: 'scroll-help'; delta: number; max: number}
 	| {type: 'marks-reloaded'; marks: ReadonlyMap<string, Flags>};
 
 /** How many changes `u` can take back. */
@@ -109,6 +112,7 @@ export function initialState(papers: readonly Paper[], marks: ReadonlyMap<string
 		undo: [],
 		message: null,
 		help: false,
+		helpScroll: 0,
 	};
 	return {...base, visible: computeVisible(base)};
 }
@@ -252,7 +256,9 @@ export function reduce(state: ViewState, action: Action): ViewState {
 		case 'message':
 			return {...state, message: action.text};
 		case 'help':
-			return {...state, help: action.open};
+			return {...state, help: action.open, helpScroll: 0};
+		case 'scroll-help':
+			return {...state, helpScroll: clamp(state.helpScroll + action.delta, 0, action.max)};
 		case 'marks-reloaded':
 			return relist({...state, marks: action.marks, counts: countFlags(state.papers, action.marks)});
 	}

@@ -18,8 +18,9 @@ export function Footer({position, total, message, filtering, width}: FooterProps
 	const where = `${total === 0 ? 0 : position + 1}/${total}`;
 	return (
 		<Box width={width} height={1} overflow="hidden">
-			<Text bold>{where}</Text>
-			<Text> </Text>
+			<Box flexShrink={0} marginRight={1}>
+				<Text bold>{where}</Text>
+			</Box>
 			{message === null ? (
 				<Text dimColor wrap="truncate">
 					{filtering ? FILTER_HINTS : HINTS}
