@@ -137,7 +137,7 @@ export function App({papers, marks, writeMarks, openUrl, makeSearcher = createSe
 		if (url === null) return dispatch({type: 'message', text: 'this paper has no link that can be opened'});
 		dispatch({type: 'message', text: `opening ${url.href}`});
 		openUrl(url.href).catch((error: unknown) => {
-			dispatch({type: 'message', text: `could not open ${url.href}: ${error instanceof Error ? error.message : String(error)}`});
+			dispatch({type: 'message', text: `could not open (${error instanceof Error ? error.message : String(error)}): ${url.href}`});
 		});
 	};
 

@@ -12,9 +12,9 @@ const ENTER_ALTERNATE_SCREEN = '\u001B[?1049h';
 const LEAVE_ALTERNATE_SCREEN = '\u001B[?1049l';
 const SHOW_CURSOR = '\u001B[?25h';
 
-/** Where the reader's keys come from: standard input, or the terminal when a listing is piped in. */
+/** Where the reader's keys come from: standard input when it is a terminal not holding the listing, else the terminal itself. */
 export function openKeyboard(stdinHoldsListing: boolean): NodeJS.ReadStream | null {
-	if (!stdinHoldsListing) return process.stdin.isTTY ? process.stdin : null;
+	if (!stdinHoldsListing && process.stdin.isTTY) return process.stdin;
 	try {
 		return new ReadStream(openSync('/dev/tty', 'r')) as unknown as NodeJS.ReadStream;
 	} catch {
