@@ -123,11 +123,13 @@ async function main(): Promise<number> {
 /** `papers [FILE...]`: the reader in a terminal; the plain list (as `papers list`) where there is none. */
 async function readCommand(files: readonly string[], flags: Flags, context: CommandContext): Promise<number> {
 	const listOptions = {filter: stateFilter(flags), query: flags.query, json: flags.json};
-	const keyboard = process.stdout.isTTY && !flags.json ? openKeyboard(files.includes('-')) : null;
-	if (keyboard === null) return listCommand(files, listOptions, context);
+	const interactive = process.stdout.isTTY === true && !flags.json;
+	if (interactive && listOptions.filter === 'read') throw new InputError('the reader has no read-only view: use --unread, --favorites, or `papers list --read`');
+	const keyboard = interactive ? openKeyboard(files.includes('-')) : null;
+	if (keyboard === null || listOptions.filter === 'read') return listCommand(files, listOptions, context);
 	const {papers, warnings} = await loadListings(files, context.load);
 	const store = openStore(context.store);
-	await runReader(papers, store, keyboard);
+	await runReader(papers, store, keyboard, {view: listOptions.filter, query: flags.query});
 	context.stderr(formatWarnings(warnings));
 	return 0;
 }

@@ -15,7 +15,7 @@ import {computeLayout} from './layout.js';
 import {paperUrl, safeUrl} from './open-url.js';
 import {useTerminalSize} from './use-terminal-size.js';
 import {useViewState} from './use-view-state.js';
-import {flagsOf, initialState, markAllReadChange, selectedPaper, toggleChange, undoChange, type Change, type Flags, type View, type ViewState} from './view-state.js';
+import {flagsOf, initialState, markAllReadChange, selectedPaper, toggleChange, undoChange, type Change, type Flags, type StartOptions, type View, type ViewState} from './view-state.js';
 
 /** What the reader needs from outside: the papers, their marks, and where changes and links go. */
 export interface AppProps {
@@ -27,16 +27,18 @@ export interface AppProps {
 	openUrl: (url: string) => Promise<void>;
 	/** Builds the fuzzy index (defaults to fuse.js over title and abstract). */
 	makeSearcher?: (papers: readonly Paper[]) => Searcher;
+	/** The view and filter to start with. */
+	start?: StartOptions;
 }
 
 const VIEW_OF: Partial<Record<Command, View>> = {'view-all': 'all', 'view-unread': 'unread', 'view-favorites': 'favorites'};
 
 /** The reader: header, list and detail, footer; every key goes through the keymap to the reducer. */
-export function App({papers, marks, writeMarks, openUrl, makeSearcher = createSearcher}: AppProps) {
+export function App({papers, marks, writeMarks, openUrl, makeSearcher = createSearcher, start}: AppProps) {
 	const {exit} = useApp();
 	const {columns, rows} = useTerminalSize();
 	const layout = computeLayout(columns, rows);
-	const [state, dispatch, latest] = useViewState(() => initialState(papers, marks, layout.bodyHeight));
+	const [state, dispatch, latest] = useViewState(() => initialState(papers, marks, layout.bodyHeight, start));
 	const searcher = useRef<Searcher | null>(null);
 
 	useEffect(() => {

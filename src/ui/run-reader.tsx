@@ -6,7 +6,7 @@ import type {Paper} from '../listing/paper.js';
 import {createMarkWriter} from '../state/mark-writer.js';
 import type {MarkStore} from '../state/store.js';
 import {App} from './app.js';
-import type {Flags} from './view-state.js';
+import type {Flags, StartOptions} from './view-state.js';
 
 const ENTER_ALTERNATE_SCREEN = '\u001B[?1049h';
 const LEAVE_ALTERNATE_SCREEN = '\u001B[?1049l';
@@ -23,7 +23,7 @@ export function openKeyboard(stdinHoldsListing: boolean): NodeJS.ReadStream | nu
 }
 
 /** Runs the interactive reader until the user quits; the terminal is restored however it ends. */
-export async function runReader(papers: readonly Paper[], store: MarkStore, keyboard: NodeJS.ReadStream): Promise<void> {
+export async function runReader(papers: readonly Paper[], store: MarkStore, keyboard: NodeJS.ReadStream, start: StartOptions = {}): Promise<void> {
 	const marks = new Map<string, Flags>();
 	for (const paper of papers) {
 		const mark = store.get(paper.id);
@@ -38,6 +38,7 @@ export async function runReader(papers: readonly Paper[], store: MarkStore, keyb
 		const instance = render(
 			<App
 				papers={papers}
+				start={start}
 				marks={marks}
 				writeMarks={writer.write}
 				openUrl={async (url) => {

@@ -92,15 +92,21 @@ export function flagsOf(state: Pick<ViewState, 'marks'>, id: string): Flags {
 	return state.marks.get(id) ?? NO_FLAGS;
 }
 
+/** Where the reader starts: a view, and a filter already typed. */
+export interface StartOptions {
+	view?: View;
+	query?: string;
+}
+
 /** The reader's first state. */
-export function initialState(papers: readonly Paper[], marks: ReadonlyMap<string, Flags>, listHeight: number): ViewState {
+export function initialState(papers: readonly Paper[], marks: ReadonlyMap<string, Flags>, listHeight: number, start: StartOptions = {}): ViewState {
 	const base: ViewState = {
 		papers,
 		marks,
 		counts: countFlags(papers, marks),
-		view: 'all',
+		view: start.view ?? 'all',
 		sort: 'listing',
-		query: '',
+		query: start.query ?? '',
 		filtering: false,
 		hits: null,
 		visible: [],
