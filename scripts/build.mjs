@@ -1,13 +1,19 @@
-// Bundles the CLI into one ESM file (dist/cli.js): fast start-up, production React.
+// Bundles the CLI into ESM (dist/cli.js plus lazily loaded chunks): fast start-up, production React.
 import {build} from 'esbuild';
-import {chmod} from 'node:fs/promises';
+import {chmod, rm} from 'node:fs/promises';
 import {fileURLToPath} from 'node:url';
 
 const stub = fileURLToPath(new URL('react-devtools-stub.mjs', import.meta.url));
 
+await rm('dist', {recursive: true, force: true});
 await build({
 	entryPoints: ['src/cli.tsx'],
-	outfile: 'dist/cli.js',
+	outdir: 'dist',
+	entryNames: '[name]',
+	chunkNames: 'chunks/[name]-[hash]',
+	// The reader (Ink, React, Yoga) is its own chunk, loaded only when a terminal session starts,
+	// so the scriptable commands start fast.
+	splitting: true,
 	bundle: true,
 	platform: 'node',
 	format: 'esm',

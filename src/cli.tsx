@@ -7,9 +7,8 @@ import {markCommand, type MarkChange} from './commands/mark.js';
 import {parseCommand} from './commands/parse.js';
 import {formatWarnings} from './commands/format.js';
 import {loadListings} from './listing/load.js';
-import {openStore} from './state/store.js';
 import type {StateFilter} from './state/with-state.js';
-import {openKeyboard, runReader} from './ui/run-reader.js';
+import {openKeyboard} from './ui/keyboard.js';
 
 const HELP = `
 	Usage
@@ -105,6 +104,7 @@ async function main(): Promise<number> {
 		stdout: (text) => process.stdout.write(text),
 		stderr: (text) => process.stderr.write(text),
 		columns: process.stdout.columns ?? 120,
+		pretty: process.stdout.isTTY === true,
 		load: {year: checkYear(cli.flags.year)},
 		store: {},
 	};
@@ -127,7 +127,9 @@ async function readCommand(files: readonly string[], flags: Flags, context: Comm
 	if (interactive && listOptions.filter === 'read') throw new InputError('the reader has no read-only view: use --unread, --favorites, or `papers list --read`');
 	const keyboard = interactive ? openKeyboard(files.includes('-')) : null;
 	if (keyboard === null || listOptions.filter === 'read') return listCommand(files, listOptions, context);
+	const {runReader} = await import('./ui/run-reader.js'); // Ink and React load only for the reader
 	const {papers, warnings} = await loadListings(files, context.load);
+	const {openStore} = await import('./state/store.js');
 	const store = openStore(context.store);
 	await runReader(papers, store, keyboard, {view: listOptions.filter, query: flags.query});
 	context.stderr(formatWarnings(warnings));

@@ -7,6 +7,8 @@ export interface CommandContext {
 	stderr: (text: string) => void;
 	/** Terminal width for tables. */
 	columns: number;
+	/** Indent JSON output (when a person reads it in a terminal). */
+	pretty: boolean;
 	load: LoadOptions;
 	store: StoreOptions;
 }

@@ -29,3 +29,8 @@ export function formatTable(papers: readonly Row[], width: number): string {
 export function formatWarnings(warnings: readonly ParseWarning[]): string {
 	return warnings.map((warning) => `papers: warning: ${warning.source}${warning.line === null ? '' : `:${warning.line}`}: ${warning.message}\n`).join('');
 }
+
+/** JSON for people (indented) or for programs (compact, much faster to write and read). */
+export function toJson(value: unknown, pretty: boolean): string {
+	return (pretty ? JSON.stringify(value, null, 2) : JSON.stringify(value)) + '\n';
+}

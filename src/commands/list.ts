@@ -1,9 +1,8 @@
 import {loadListings} from '../listing/load.js';
 import {createSearcher} from '../search/fuzzy.js';
-import {openStore} from '../state/store.js';
 import {inView, withState, type StateFilter} from '../state/with-state.js';
 import type {CommandContext} from './context.js';
-import {formatTable, formatWarnings} from './format.js';
+import {formatTable, formatWarnings, toJson} from './format.js';
 
 /** Options of `papers list`. */
 export interface ListOptions {
@@ -15,6 +14,7 @@ export interface ListOptions {
 /** `papers list FILE...`: the papers with their state, filtered by state and by a fuzzy query (best first). */
 export async function listCommand(files: readonly string[], options: ListOptions, context: CommandContext): Promise<number> {
 	const {papers, warnings} = await loadListings(files, context.load);
+	const {openStore} = await import('../state/store.js'); // conf loads only where the store is used
 	const store = openStore(context.store);
 	let shown = withState(papers, store).filter((paper) => inView(paper, options.filter));
 	if (options.query !== undefined && options.query.trim() !== '') {
@@ -22,7 +22,7 @@ export async function listCommand(files: readonly string[], options: ListOptions
 		shown = hits.map((hit) => shown[hit.index]!);
 	}
 	if (options.json) {
-		context.stdout(JSON.stringify({papers: shown, warnings}, null, 2) + '\n');
+		context.stdout(toJson({papers: shown, warnings}, context.pretty));
 	} else {
 		context.stderr(formatWarnings(warnings));
 		context.stdout(formatTable(shown, context.columns));

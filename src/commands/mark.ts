@@ -1,5 +1,5 @@
 import {InputError} from '../errors.js';
-import {openStore, type Flag} from '../state/store.js';
+import type {Flag} from '../state/store.js';
 import type {CommandContext} from './context.js';
 
 /** Which change `papers mark` makes. */
@@ -11,13 +11,14 @@ export interface MarkChange {
 const ID = /^[0-9a-f]{12}$/;
 
 /** `papers mark (--read | --unread | --favorite | --unfavorite) ID...`. */
-export function markCommand(ids: readonly string[], change: MarkChange, context: CommandContext): number {
+export async function markCommand(ids: readonly string[], change: MarkChange, context: CommandContext): Promise<number> {
 	if (ids.length === 0) throw new InputError('mark: name at least one paper id (as `papers list` shows them)');
 	const invalid = ids.filter((id) => !ID.test(id));
 	if (invalid.length > 0) {
 		throw new InputError(`mark: not a paper id: ${invalid.join(', ')} (ids are 12 hex digits, as \`papers list\` shows them)`);
 	}
 	const unique = [...new Set(ids)];
+	const {openStore} = await import('../state/store.js');
 	const store = openStore(context.store);
 	store.set(change.flag, unique, change.value);
 	const what = change.flag === 'read' ? (change.value ? 'read' : 'unread') : change.value ? 'favorite' : 'not favorite';

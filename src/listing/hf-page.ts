@@ -1,7 +1,7 @@
 import {formatIsoDate, inferYear, parsePageDate, type PageDate} from './dates.js';
 import {arxivIdFromLinks, extractLinks} from './links.js';
 import {paperId, type Paper, type ParseResult, type ParseWarning} from './paper.js';
-import {sanitize, sanitizeLine} from '../text/sanitize.js';
+import {collapseWhiteSpace, sanitize} from '../text/sanitize.js';
 import {truncate} from '../text/width.js';
 
 /** Options for reading a listing. */
@@ -36,6 +36,9 @@ const CHROME = new Set([
 const AUTHORS_LINE = /^[•·*-]?\s*(\d+)\s+authors?$/i;
 const SEPARATOR_LINE = /^[·•]$/;
 const DATE_WITH_UPVOTES = /^(.*\S)\s+(\d+)$/;
+const NOT_BLANK = /\S/;
+/** Longest line a metadata block can have ("• 1234 authors", "September 30, 2024 12345"). */
+const MAX_METADATA_LINE = 40;
 /** Longest block still taken as a title; longer ones are abstract paragraphs. */
 const MAX_TITLE_LENGTH = 300;
 
@@ -46,7 +49,7 @@ function toBlocks(text: string): Block[] {
 	const lines = text.split('\n');
 	for (let index = 0; index < lines.length; index++) {
 		const raw = lines[index] ?? '';
-		if (raw.trim() === '') {
+		if (!NOT_BLANK.test(raw)) {
 			current = null;
 			continue;
 		}
@@ -61,6 +64,7 @@ function toBlocks(text: string): Block[] {
 
 /** Reads a metadata block ("• 2 authors", "·", "Feb 17, 2022 14"); null when the block is not one. */
 function readMetadata(block: Block): Metadata | null {
+	if (block.lines.length > 4 || block.lines.some((line) => line.length > MAX_METADATA_LINE)) return null;
 	const metadata: Metadata = {authorCount: null, date: null, upvotes: 0};
 	let recognised = 0;
 	for (const rawLine of block.lines) {
@@ -93,8 +97,10 @@ function readDateLine(line: string): {date: PageDate; upvotes: number} | null {
 	return prefixDate ? {date: prefixDate, upvotes: Number(split?.[2])} : null;
 }
 
+/** The block's lines (already sanitised) as one line of text. */
 function blockText(block: Block): string {
-	return sanitizeLine(block.lines.join(' '));
+	const joined = block.lines.length === 1 ? block.lines[0]! : block.lines.join(' ');
+	return collapseWhiteSpace(joined);
 }
 
 function looksLikeTitle(text: string): boolean {

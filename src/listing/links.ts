@@ -1,11 +1,14 @@
 // A URL with a scheme, or a bare host with a known top-level domain followed by a path.
 const URL_PATTERN =
 	/\bhttps?:\/\/[^\s<>"'`]+|\b(?:www\.)?(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:com|org|io|ai|net|edu|dev|page|me|app|info|co|cn|uk|de|fr|jp)\/[^\s<>"'`]*/gi;
+// Cheap test first: a scheme, or a dotted name followed by a slash.
+const MAYBE_URL = /:\/\/|[a-z0-9]\.[a-z]{2,}\//i;
 const ARXIV_ID = /arxiv\.org\/(?:abs|pdf|html)\/(\d{4}\.\d{4,5})/i;
 
 /** URLs in the text, with or without a scheme, normalised to https, in order, without duplicates. */
 export function extractLinks(text: string): string[] {
 	const links: string[] = [];
+	if (!MAYBE_URL.test(text)) return links;
 	for (const match of text.matchAll(URL_PATTERN)) {
 		const raw = trimTrailing(match[0]);
 		const normalised = normaliseUrl(raw);

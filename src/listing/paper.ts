@@ -42,16 +42,22 @@ export interface ParseResult {
 	warnings: ParseWarning[];
 }
 
+const PRINTABLE_ASCII = /^[\x20-\x7E]*$/;
+const LATEX_MARKUP = /[$\\{}]/g;
+const ASCII_SEPARATORS = /[^a-z0-9]+/g;
+
 /**
  * Title normalisation for ids: Unicode NFKC, case-folded, LaTeX markup characters ($ \ { }) dropped,
  * every run of punctuation, symbols and white space collapsed into one space.
  */
 export function normalizeTitle(title: string): string {
+	// Printable ASCII (most titles): the same result without the Unicode machinery.
+	if (PRINTABLE_ASCII.test(title)) return title.toLowerCase().replace(LATEX_MARKUP, '').replace(ASCII_SEPARATORS, ' ').trim();
 	return title
 		.normalize('NFKC')
 		.toUpperCase()
 		.toLowerCase()
-		.replace(/[$\\{}]/g, '')
+		.replace(LATEX_MARKUP, '')
 		.replace(/[\p{P}\p{S}\p{Z}\p{C}\s]+/gu, ' ')
 		.trim();
 }

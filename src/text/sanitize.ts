@@ -31,9 +31,18 @@ export function sanitize(text: string): string {
 		.replace(LONE_SURROGATE, '');
 }
 
+const SPACE_RUN = /\s{2,}|[\t\n\v\f\r\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000\uFEFF]/;
+
+/** Collapses every run of white space (line breaks included) into one space, and trims. */
+export function collapseWhiteSpace(text: string): string {
+	// Most lines have single spaces only: skip the replace for them.
+	const collapsed = SPACE_RUN.test(text) ? text.replace(/\s+/g, ' ') : text;
+	return collapsed.trim();
+}
+
 /** Sanitises and collapses all white space (including line breaks) into single spaces. */
 export function sanitizeLine(text: string): string {
-	return sanitize(text).replace(/\s+/g, ' ').trim();
+	return collapseWhiteSpace(sanitize(text));
 }
 
 /** Matches any character that sanitize() removes (for checks and tests). */

@@ -1,5 +1,3 @@
-import {openSync} from 'node:fs';
-import {ReadStream} from 'node:tty';
 import {render} from 'ink';
 import open from 'open';
 import type {Paper} from '../listing/paper.js';
@@ -11,16 +9,6 @@ import type {Flags, StartOptions} from './view-state.js';
 const ENTER_ALTERNATE_SCREEN = '\u001B[?1049h';
 const LEAVE_ALTERNATE_SCREEN = '\u001B[?1049l';
 const SHOW_CURSOR = '\u001B[?25h';
-
-/** Where the reader's keys come from: standard input when it is a terminal not holding the listing, else the terminal itself. */
-export function openKeyboard(stdinHoldsListing: boolean): NodeJS.ReadStream | null {
-	if (!stdinHoldsListing && process.stdin.isTTY) return process.stdin;
-	try {
-		return new ReadStream(openSync('/dev/tty', 'r')) as unknown as NodeJS.ReadStream;
-	} catch {
-		return null;
-	}
-}
 
 /** Runs the interactive reader until the user quits; the terminal is restored however it ends. */
 export async function runReader(papers: readonly Paper[], store: MarkStore, keyboard: NodeJS.ReadStream, start: StartOptions = {}): Promise<void> {
