@@ -113,7 +113,8 @@ function looksLikeTitle(text: string): boolean {
  * blocks; blocks it cannot read are skipped with a warning.
  */
 export function parseHfPage(input: string, options: ListingOptions): ParseResult {
-	const text = input.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+	const withoutBom = input.startsWith('\uFEFF') ? input.slice(1) : input;
+	const text = withoutBom.includes('\r') ? withoutBom.replace(/\r\n?/g, '\n') : withoutBom;
 	const blocks = toBlocks(text);
 	const metadataOf = blocks.map(readMetadata);
 	const warnings: ParseWarning[] = [];

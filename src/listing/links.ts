@@ -8,7 +8,7 @@ const ARXIV_ID = /arxiv\.org\/(?:abs|pdf|html)\/(\d{4}\.\d{4,5})/i;
 /** URLs in the text, with or without a scheme, normalised to https, in order, without duplicates. */
 export function extractLinks(text: string): string[] {
 	const links: string[] = [];
-	if (!MAYBE_URL.test(text)) return links;
+	if (!text.includes('/') || !MAYBE_URL.test(text)) return links; // every URL pattern has a slash
 	for (const match of text.matchAll(URL_PATTERN)) {
 		const raw = trimTrailing(match[0]);
 		const normalised = normaliseUrl(raw);

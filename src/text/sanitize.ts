@@ -31,12 +31,12 @@ export function sanitize(text: string): string {
 		.replace(LONE_SURROGATE, '');
 }
 
-const SPACE_RUN = /\s{2,}|[\t\n\v\f\r\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000\uFEFF]/;
+const UNUSUAL_SPACE = /[\t\n\v\f\r\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000\uFEFF]/;
 
 /** Collapses every run of white space (line breaks included) into one space, and trims. */
 export function collapseWhiteSpace(text: string): string {
-	// Most lines have single spaces only: skip the replace for them.
-	const collapsed = SPACE_RUN.test(text) ? text.replace(/\s+/g, ' ') : text;
+	// Most lines have single plain spaces only: skip the replace for them.
+	const collapsed = text.includes('  ') || UNUSUAL_SPACE.test(text) ? text.replace(/\s+/g, ' ') : text;
 	return collapsed.trim();
 }
 
