@@ -187,8 +187,7 @@ function relist(state: ViewState, keep: string | undefined = selectedPaper(state
 }
 
 function select(state: ViewState, selected: number): ViewState {
-	const next = withWindow({...state, selected});
-	return next.selected === state.selected ? next : {...next, detailScroll: 0};
+	return withWindow({...state, selected});
 }
 
 function applyChange(state: ViewState, change: Change): ViewState {
@@ -208,6 +207,13 @@ function inverse(state: ViewState, change: Change): Change {
 
 /** The view reducer: every key the reader handles ends up here as an action. */
 export function reduce(state: ViewState, action: Action): ViewState {
+	const next = reduceAction(state, action);
+	// The detail scroll belongs to the selected paper: another paper's detail starts at its top.
+	if (next.detailScroll !== 0 && selectedPaper(next)?.id !== selectedPaper(state)?.id) return {...next, detailScroll: 0};
+	return next;
+}
+
+function reduceAction(state: ViewState, action: Action): ViewState {
 	switch (action.type) {
 		case 'move':
 			return select(state, state.selected + action.delta);
@@ -250,8 +256,7 @@ export function reduce(state: ViewState, action: Action): ViewState {
 			const undo = [...state.undo, inverse(state, action.change)].slice(-MAX_UNDO);
 			const changed = applyChange({...state, undo, message: action.message ?? null}, action.change);
 			const keep = following === undefined ? selectedPaper(state)?.id : state.papers[following]!.id;
-			const next = relist(changed, keep);
-			return next.selected === state.selected ? next : {...next, detailScroll: 0};
+			return relist(changed, keep);
 		}
 		case 'undo': {
 			const last = state.undo.at(-1);
