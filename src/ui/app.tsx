@@ -147,7 +147,7 @@ export function App({papers, marks, writeMarks, openUrl, makeSearcher = createSe
 		(input, key) => {
 			// Keys typed faster than they are read arrive together ("jjr"): each is a keypress of its own.
 			const presses = input.length > 1 && !key.ctrl && !key.meta ? [...input] : [input];
-			for (const press of presses) {
+			for (const [index, press] of presses.entries()) {
 				const command = commandFor(press, key);
 				if (latest().help) {
 					const helpMax = Math.max(0, HELP_LINES - (layout.bodyHeight - 1));
@@ -156,7 +156,12 @@ export function App({papers, marks, writeMarks, openUrl, makeSearcher = createSe
 					continue;
 				}
 				if (command !== undefined) run(command);
-				if (latest().filtering) break; // the rest is the filter box's
+				if (latest().filtering) {
+					// The rest is the filter box's: it is not listening yet, so it gets the text as typed.
+					const rest = presses.slice(index + 1).join('');
+					if (rest !== '') dispatch({type: 'filter-input', query: latest().query + rest});
+					break;
+				}
 			}
 		},
 		{isActive: !state.filtering},
