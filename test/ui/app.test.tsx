@@ -226,6 +226,17 @@ describe('the reader at 120x35', () => {
 		expect(detailOf(frame)[0]).toBe(secondMatch);
 	});
 
+	it('keys that arrive with the / in one read go to the filter box', async () => {
+		const {press, waitForFrame, openUrl} = await renderApp(WIDE);
+		await press('/lnguage modl');
+		const frame = await waitForFrame((next) => /\/lnguage modl\s*$/.test(headerOf(next)));
+		expect(Number(position(frame)?.[2])).toBeLessThan(TOTAL);
+		expect(openUrl).not.toHaveBeenCalled();
+		// Typing goes on at the end of the query.
+		await press('s');
+		await waitForFrame((next) => /\/lnguage modls\s*$/.test(headerOf(next)));
+	});
+
 	it('shows that nothing matches a nonsense filter', async () => {
 		const {press, waitForFrame} = await renderApp(WIDE);
 		await press('/', 'xyzzyqq');
