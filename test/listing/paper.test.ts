@@ -56,3 +56,13 @@ describe('mergePapers', () => {
 		expect(mergePapers([[paper('A', {upvotes: 1}), paper('a', {upvotes: 2})]])).toMatchObject([{title: 'A', upvotes: 2}]);
 	});
 });
+
+describe('normalizeTitle on ASCII', () => {
+	it('gives what the Unicode path gives', () => {
+		// A non-ASCII character forces the Unicode path; it is a separator there, so appending it changes nothing.
+		for (let code = 0x20; code <= 0x7e; code++) {
+			const title = `A${String.fromCharCode(code)}b_c-D ${String.fromCharCode(code)}e`;
+			expect(normalizeTitle(title)).toBe(normalizeTitle(`${title}\u2014`));
+		}
+	});
+});
