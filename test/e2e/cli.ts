@@ -39,6 +39,9 @@ export function removeTempDirs(): void {
 	for (const directory of tempDirectories.splice(0)) rmSync(directory, {recursive: true, force: true});
 }
 
+// Whatever a test run leaves (an interrupted run skips afterEach) goes when the worker exits.
+process.on('exit', removeTempDirs);
+
 /** Where the CLI keeps read marks and favorites for a given XDG_CONFIG_HOME. */
 export function storePath(home: string): string {
 	return join(home, 'papers', 'config.json');
