@@ -49,7 +49,7 @@ describe('fitToWidth', () => {
 	});
 
 	it('pads after a wide character that would not fit', () => {
-		// "数学" cut to 3 columns: one wide character and the ellipsis.
+		// Cut to 3 columns: one wide character and the ellipsis; at 4, a space fills the column a second would need.
 		expect(fitToWidth('数学数', 3)).toBe('数…');
 		expect(fitToWidth('数学数', 4)).toBe('数… ');
 	});

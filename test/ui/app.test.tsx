@@ -19,6 +19,7 @@ import {
 	ENTER,
 	ESC,
 	HOME,
+	INVERSE,
 	PAGE_DOWN,
 	PAGE_UP,
 	renderInTerminal,
@@ -90,7 +91,7 @@ describe('the reader at 120x35', () => {
 		let frame = await waitForFrame((next) => footerOf(next).startsWith(`2/${TOTAL}`));
 		expect(detailOf(frame)[0]).toContain(SECOND);
 		// The selected row is drawn in reverse video (as is the header's current view).
-		const selectedRow = bodyOf(lastRawFrame()).filter((line) => line.includes('\u001B[7m'));
+		const selectedRow = bodyOf(lastRawFrame()).filter((line) => line.includes(INVERSE));
 		expect(selectedRow).toHaveLength(1);
 		expect(selectedRow[0]).toContain(SECOND);
 

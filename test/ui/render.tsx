@@ -18,6 +18,8 @@ export const BACKSPACE = '\u007F';
 export const CTRL_C = '\u0003';
 export const CTRL_D = '\u0004';
 export const CTRL_U = '\u0015';
+/** What a frame holds where text is drawn in reverse video (a selected row). */
+export const INVERSE = '\u001B[7m';
 
 /** How long the app may stay quiet after a keypress before the helper takes it as settled. */
 const INPUT_DELAY_MS = 20;
