@@ -46,7 +46,7 @@ function parseArguments() {
 	return meow(HELP, {
 		importMeta: import.meta,
 		autoHelp: false,
-		allowUnknownFlags: false,
+		allowUnknownFlags: true, // reported below, in the one-line error format
 		flags: {
 			json: {type: 'boolean', default: false},
 			year: {type: 'number'},
@@ -62,6 +62,8 @@ function parseArguments() {
 }
 
 type Flags = ReturnType<typeof parseArguments>['flags'];
+
+const KNOWN_FLAGS = new Set(['json', 'year', 'read', 'unread', 'favorites', 'favorite', 'unfavorite', 'query', 'help', 'h', 'version']);
 
 function stateFilter(flags: Flags): StateFilter {
 	const chosen = (['read', 'unread', 'favorites'] as const).filter((name) => flags[name]);
@@ -99,6 +101,11 @@ async function main(): Promise<number> {
 		process.stdout.write(cli.help.trimStart() + '\n');
 		return 0;
 	}
+	const unknown = Object.keys(cli.unnormalizedFlags).filter((name) => !KNOWN_FLAGS.has(name));
+	if (unknown.length > 0) {
+		throw new InputError(`unknown option ${unknown.map((name) => (name.length === 1 ? `-${name}` : `--${name}`)).join(', ')} (see papers --help)`);
+	}
+	if (cli.input.filter((file) => file === '-').length > 1) throw new InputError('standard input ("-") can be named only once');
 	const [command, ...rest] = cli.input;
 	const context: CommandContext = {
 		stdout: (text) => process.stdout.write(text),

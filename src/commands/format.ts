@@ -1,5 +1,5 @@
 import type {Paper, ParseWarning} from '../listing/paper.js';
-import {truncate} from '../text/width.js';
+import {truncateToWidth} from '../text/wrap.js';
 
 /** A paper, with its state where the command knows it. */
 type Row = Paper & {read?: boolean; favorite?: boolean};
@@ -20,7 +20,7 @@ export function formatTable(papers: readonly Row[], width: number): string {
 			String(paper.upvotes).padStart(upvoteWidth),
 		];
 		const prefix = cells.join('  ') + '  ';
-		lines.push(prefix + truncate(paper.title, Math.max(10, width - prefix.length)));
+		lines.push(prefix + truncateToWidth(paper.title, Math.max(10, width - prefix.length)));
 	}
 	return lines.join('\n') + '\n';
 }

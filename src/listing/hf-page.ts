@@ -2,7 +2,7 @@ import {formatIsoDate, inferYear, parsePageDate, type PageDate} from './dates.js
 import {arxivIdFromLinks, extractLinks} from './links.js';
 import {paperId, type Paper, type ParseResult, type ParseWarning} from './paper.js';
 import {collapseWhiteSpace, sanitize} from '../text/sanitize.js';
-import {truncate} from '../text/width.js';
+import {truncateToWidth} from '../text/wrap.js';
 
 /** Options for reading a listing. */
 export interface ListingOptions {
@@ -140,7 +140,7 @@ export function parseHfPage(input: string, options: ListingOptions): ParseResult
 		if (pending === null) return;
 		const abstract = pending.abstract.join('\n\n');
 		if (abstract === '' && metadata === null) {
-			warn(pending.line, `title without an abstract or metadata, skipped: "${truncate(pending.title, 60)}"`);
+			warn(pending.line, `title without an abstract or metadata, skipped: "${truncateToWidth(pending.title, 60)}"`);
 		} else {
 			papers.push(buildPaper(pending.title, abstract, metadata, options, today));
 		}

@@ -1,3 +1,4 @@
+import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import Conf from 'conf';
 import envPaths from 'env-paths';
@@ -55,14 +56,14 @@ export function openStore(options: StoreOptions = {}): MarkStore {
 	} catch (error) {
 		throw storeError(join(directory, 'config.json'), error);
 	}
-	let marks = readMarks(conf);
+	let marks = readMarks(conf.path);
 
 	return {
 		path: conf.path,
 		get: (id) => (Object.hasOwn(marks, id) ? marks[id] : undefined),
 		set(flag, ids, value) {
 			// Reread before writing so that marks written by another process since we read are kept.
-			const latest = {...readMarks(conf)};
+			const latest = readMarks(conf.path);
 			const at = now();
 			for (const id of ids) {
 				const previous = Object.hasOwn(latest, id) ? latest[id]! : EMPTY_MARK;
@@ -74,20 +75,36 @@ export function openStore(options: StoreOptions = {}): MarkStore {
 	};
 }
 
-function readMarks(conf: Conf<StoreShape>): Record<string, Mark> {
-	let value: unknown;
+/** Reads the marks from the file itself, so that a store of the wrong shape is refused, never overwritten. */
+function readMarks(path: string): Record<string, Mark> {
+	let text: string;
 	try {
-		value = conf.get('marks');
+		text = readFileSync(path, 'utf8');
 	} catch (error) {
-		throw storeError(conf.path, error);
+		if ((error as NodeJS.ErrnoException).code === 'ENOENT') return Object.create(null) as Record<string, Mark>;
+		throw storeError(path, error);
 	}
+	let data: unknown;
+	try {
+		data = JSON.parse(text);
+	} catch (error) {
+		throw storeError(path, error);
+	}
+	if (!isPlainObject(data)) throw shapeError(path, 'it is not a JSON object');
+	const value = data.marks;
 	if (value === undefined) return Object.create(null) as Record<string, Mark>;
-	if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-		throw new InputError(`${conf.path}: the store is not in the expected shape ("marks" is not an object); it was left untouched`);
-	}
+	if (!isPlainObject(value)) throw shapeError(path, '"marks" is not an object');
 	const marks = Object.create(null) as Record<string, Mark>;
 	for (const [id, mark] of Object.entries(value)) marks[id] = toMark(mark);
 	return marks;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function shapeError(path: string, problem: string): InputError {
+	return new InputError(`${path}: the store is not in the expected shape (${problem}); it was left untouched`);
 }
 
 function toMark(value: unknown): Mark {
