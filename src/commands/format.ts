@@ -30,7 +30,22 @@ export function formatWarnings(warnings: readonly ParseWarning[]): string {
 	return warnings.map((warning) => `papers: warning: ${warning.source}${warning.line === null ? '' : `:${warning.line}`}: ${warning.message}\n`).join('');
 }
 
-/** JSON for people (indented) or for programs (compact, much faster to write and read). */
-export function toJson(value: unknown, pretty: boolean): string {
-	return (pretty ? JSON.stringify(value, null, 2) : JSON.stringify(value)) + '\n';
+/**
+ * `{"papers": [...], "warnings": [...]}` as JSON, in pieces: indented for people (in a terminal), compact
+ * for programs. Compact output is written a few hundred papers at a time, so that a large listing never
+ * needs one giant string.
+ */
+export function* jsonChunks(papers: readonly object[], warnings: readonly object[], pretty: boolean): Generator<string> {
+	if (pretty) {
+		yield JSON.stringify({papers, warnings}, null, 2) + '\n';
+		return;
+	}
+	yield '{"papers":[';
+	for (let start = 0; start < papers.length; start += JSON_BATCH) {
+		const batch = papers.slice(start, start + JSON_BATCH).map((paper) => JSON.stringify(paper));
+		yield (start === 0 ? '' : ',') + batch.join(',');
+	}
+	yield `],"warnings":${JSON.stringify(warnings)}}\n`;
 }
+
+const JSON_BATCH = 250;

@@ -2,7 +2,7 @@ import {loadListings} from '../listing/load.js';
 import {createSearcher} from '../search/fuzzy.js';
 import {inView, withState, type StateFilter} from '../state/with-state.js';
 import type {CommandContext} from './context.js';
-import {formatTable, formatWarnings, toJson} from './format.js';
+import {formatTable, formatWarnings, jsonChunks} from './format.js';
 
 /** Options of `papers list`. */
 export interface ListOptions {
@@ -22,7 +22,7 @@ export async function listCommand(files: readonly string[], options: ListOptions
 		shown = hits.map((hit) => shown[hit.index]!);
 	}
 	if (options.json) {
-		context.stdout(toJson({papers: shown, warnings}, context.pretty));
+		for (const chunk of jsonChunks(shown, warnings, context.pretty)) context.stdout(chunk);
 	} else {
 		context.stderr(formatWarnings(warnings));
 		context.stdout(formatTable(shown, context.columns));

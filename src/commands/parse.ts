@@ -1,12 +1,12 @@
 import {loadListings} from '../listing/load.js';
 import type {CommandContext} from './context.js';
-import {formatTable, formatWarnings, toJson} from './format.js';
+import {formatTable, formatWarnings, jsonChunks} from './format.js';
 
 /** `papers parse FILE... [--json]`: the records as JSON or a readable table. */
 export async function parseCommand(files: readonly string[], options: {json: boolean}, context: CommandContext): Promise<number> {
 	const {papers, warnings} = await loadListings(files, context.load);
 	if (options.json) {
-		context.stdout(toJson({papers, warnings}, context.pretty));
+		for (const chunk of jsonChunks(papers, warnings, context.pretty)) context.stdout(chunk);
 	} else {
 		context.stderr(formatWarnings(warnings));
 		context.stdout(formatTable(papers, context.columns));

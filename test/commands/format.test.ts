@@ -1,0 +1,43 @@
+import {describe, expect, it} from 'vitest';
+import {formatTable, jsonChunks} from '../../src/commands/format.js';
+import {paperId, type Paper} from '../../src/listing/paper.js';
+
+function paper(index: number, title = `Paper number ${index}`): Paper {
+	return {
+		id: paperId(title),
+		title,
+		abstract: `Abstract "${index}" with a \\ backslash.`,
+		authorCount: index,
+		authors: [],
+		published: '2024-01-02',
+		yearInferred: false,
+		upvotes: index,
+		links: [],
+		arxivId: null,
+		source: 'a.txt',
+	};
+}
+
+describe('jsonChunks', () => {
+	it.each([0, 1, 250, 251, 600])('joins into the same JSON as one stringify, for %i papers', (count) => {
+		const papers = Array.from({length: count}, (_unused, index) => paper(index));
+		const warnings = [{source: 'a.txt', line: 3, message: 'skipped'}];
+		const chunks = [...jsonChunks(papers, warnings, false)];
+		expect(chunks.join('')).toBe(JSON.stringify({papers, warnings}) + '\n');
+		expect(chunks.length).toBe(Math.ceil(count / 250) + 2);
+	});
+
+	it('indents for people', () => {
+		expect([...jsonChunks([paper(1)], [], true)].join('')).toBe(JSON.stringify({papers: [paper(1)], warnings: []}, null, 2) + '\n');
+	});
+});
+
+describe('formatTable', () => {
+	it('fits rows to the width, wide characters counted as two columns', () => {
+		const rows = formatTable([paper(1, '大規模言語モデルの推論能力に関する包括的な調査研究と評価のための新しいベンチマーク'), paper(2)], 60).trimEnd().split('\n');
+		expect(rows).toHaveLength(3);
+		for (const row of rows) expect(row.length + (row.match(/[\u3000-\u9FFF]/g)?.length ?? 0)).toBeLessThanOrEqual(60);
+		expect(rows[1]).toContain('…');
+		expect(rows[2]).toContain('Paper number 2');
+	});
+});
