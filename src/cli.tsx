@@ -128,8 +128,9 @@ async function main(): Promise<number> {
 }
 
 /** `papers [FILE...]`: the reader in a terminal; the plain list (as `papers list`) where there is none. */
-async function readCommand(files: readonly string[], flags: Flags, context: CommandContext): Promise<number> {
+async function readCommand(files: readonly string[], flags: Flags, commandContext: CommandContext): Promise<number> {
 	const listOptions = {filter: stateFilter(flags), query: flags.query, json: flags.json};
+	const context = {...commandContext, load: {...commandContext.load, directories: true}};
 	const interactive = process.stdout.isTTY === true && !flags.json;
 	if (interactive && listOptions.filter === 'read') throw new InputError('the reader has no read-only view: use --unread, --favorites, or `papers list --read`');
 	const keyboard = interactive ? openKeyboard(files.includes('-')) : null;

@@ -1,4 +1,5 @@
-import {readFile, stat} from 'node:fs/promises';
+import {readdir, readFile, stat} from 'node:fs/promises';
+import {join} from 'node:path';
 import {fileError, InputError} from '../errors.js';
 import {parseHfPage, type ListingOptions} from './hf-page.js';
 import {mergePapers, type ParseResult} from './paper.js';
@@ -9,6 +10,11 @@ export interface LoadOptions {
 	today?: Date;
 	/** Reads standard input for "-" (tests pass their own). */
 	readStdin?: () => Promise<Buffer>;
+	/**
+	 * A directory stands for the listing files in it (the reader's `papers DIR`): files that hold no
+	 * papers are skipped with a warning. Without this, a directory is an error.
+	 */
+	directories?: boolean;
 }
 
 /** Parses listing text in whichever format it is. */
@@ -69,9 +75,40 @@ function countReplacementCharacters(text: string): number {
 /** Reads and merges several listings in order, deduplicated by id (the later listing's upvotes win). */
 export async function loadListings(files: readonly string[], options: LoadOptions = {}): Promise<ParseResult> {
 	const results: ParseResult[] = [];
-	for (const file of files) results.push(await loadListingFile(file, options));
+	for (const file of files) {
+		const inDirectory = options.directories === true && file !== '-' ? await listingsInDirectory(file) : null;
+		if (inDirectory === null) {
+			results.push(await loadListingFile(file, options));
+			continue;
+		}
+		if (inDirectory.length === 0) throw fileError(file, 'is a directory with no listing files in it');
+		const before = results.length;
+		for (const entry of inDirectory) {
+			try {
+				results.push(await loadListingFile(entry, options));
+			} catch (error) {
+				if (!(error instanceof InputError)) throw error;
+				results.push({papers: [], warnings: [{source: entry, line: null, message: `skipped: ${error.message.replace(`${entry}: `, '')}`}]});
+			}
+		}
+		if (!results.slice(before).some((result) => result.papers.length > 0)) throw fileError(file, 'no listing in this directory has papers');
+	}
 	return {
 		papers: mergePapers(results.map((result) => result.papers)),
 		warnings: results.flatMap((result) => result.warnings),
 	};
+}
+
+/** The visible files of a directory, by name (dated listings sort by date); null when `path` is not a directory. */
+async function listingsInDirectory(path: string): Promise<string[] | null> {
+	let entries;
+	try {
+		entries = await readdir(path, {withFileTypes: true});
+	} catch {
+		return null; // not a directory (or unreadable): reading it as a file says what is wrong
+	}
+	return entries
+		.filter((entry) => entry.isFile() && !entry.name.startsWith('.'))
+		.map((entry) => join(path, entry.name))
+		.sort();
 }

@@ -1,0 +1,48 @@
+import {mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {afterEach, beforeEach, describe, expect, it} from 'vitest';
+import {InputError} from '../../src/errors.js';
+import {loadListings} from '../../src/listing/load.js';
+
+const FIXTURE = readFileSync(new URL('../../fixtures/hf-daily-papers-page.txt', import.meta.url), 'utf8');
+const ONE = 'A Paper Of Its Own\n\nIts abstract.\n\n  • 2 authors\n·\nFeb 1, 2024 3\n';
+let directory: string;
+
+beforeEach(() => {
+	directory = mkdtempSync(join(tmpdir(), 'papers-load-'));
+});
+
+afterEach(() => {
+	rmSync(directory, {recursive: true, force: true});
+});
+
+describe('loadListings', () => {
+	it('reads standard input for "-"', async () => {
+		const result = await loadListings(['-'], {readStdin: async () => Buffer.from(ONE)});
+		expect(result.papers.map((paper) => [paper.title, paper.source])).toEqual([['A Paper Of Its Own', '-']]);
+	});
+
+	it('refuses a directory unless directories are allowed', async () => {
+		await expect(loadListings([directory])).rejects.toThrow(`${directory}: is a directory`);
+	});
+
+	it('reads the listings of a directory in name order, skipping files without papers with a warning', async () => {
+		writeFileSync(join(directory, '2024-11-26.txt'), ONE);
+		writeFileSync(join(directory, '2024-11-25.txt'), FIXTURE);
+		writeFileSync(join(directory, 'notes.md'), 'nothing here');
+		writeFileSync(join(directory, '.hidden'), ONE.replace('Own', 'Hidden'));
+		mkdirSync(join(directory, 'sub'));
+		const result = await loadListings([directory], {directories: true});
+		expect(result.papers).toHaveLength(64);
+		expect(result.papers.at(-1)?.source).toBe(join(directory, '2024-11-26.txt'));
+		expect(result.warnings).toEqual([{source: join(directory, 'notes.md'), line: null, message: expect.stringContaining('skipped: no papers') as string}]);
+	});
+
+	it('says so when a directory has no listing with papers, or no files', async () => {
+		await expect(loadListings([directory], {directories: true})).rejects.toThrow('no listing files');
+		writeFileSync(join(directory, 'empty.txt'), '');
+		await expect(loadListings([directory], {directories: true})).rejects.toThrow(InputError);
+		await expect(loadListings([directory], {directories: true})).rejects.toThrow('no listing in this directory has papers');
+	});
+});
