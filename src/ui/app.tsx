@@ -1,4 +1,4 @@
-import {Box, Text, useApp, useInput} from 'ink';
+import {Box, Text, useApp, useInput, type Key} from 'ink';
 import {useCallback, useEffect, useMemo, useRef} from 'react';
 import type {Paper} from '../listing/paper.js';
 import {createSearcher, type Searcher} from '../search/fuzzy.js';
@@ -10,12 +10,14 @@ import {Header} from './components/header.js';
 import {HELP_LINES, HelpOverlay} from './components/help-overlay.js';
 import {PaperList} from './components/paper-list.js';
 import {detailLines} from './detail-lines.js';
+import {editFilter} from './filter-editor.js';
 import {commandFor, type Command} from './keymap.js';
+import {splitKeypresses} from './keypress.js';
 import {computeLayout} from './layout.js';
 import {paperUrl, safeUrl} from './open-url.js';
 import {useTerminalSize} from './use-terminal-size.js';
 import {useViewState} from './use-view-state.js';
-import {flagsOf, initialState, markAllReadChange, selectedPaper, toggleChange, undoChange, type Change, type Flags, type StartOptions, type View, type ViewState} from './view-state.js';
+import {flagsOf, initialState, markAllReadChange, searchPending, selectedPaper, toggleChange, undoChange, type Change, type Flags, type StartOptions, type View, type ViewState} from './view-state.js';
 
 /** What the reader needs from outside: the papers, their marks, and where changes and links go. */
 export interface AppProps {
@@ -45,16 +47,21 @@ export function App({papers, marks, writeMarks, openUrl, makeSearcher = createSe
 		dispatch({type: 'resize', listHeight: layout.bodyHeight});
 	}, [dispatch, layout.bodyHeight]);
 
+	const search = useCallback(
+		(query: string) => {
+			searcher.current ??= makeSearcher(papers);
+			dispatch({type: 'filter-results', query, hits: searcher.current.search(query)});
+		},
+		[papers, makeSearcher, dispatch],
+	);
+
 	// Search after the typed character has been drawn; a result for an older query is dropped by the reducer.
 	useEffect(() => {
 		const query = state.query;
 		if (query.trim() === '') return;
-		const timer = setTimeout(() => {
-			searcher.current ??= makeSearcher(papers);
-			dispatch({type: 'filter-results', query, hits: searcher.current.search(query)});
-		}, 0);
+		const timer = setTimeout(() => search(query), 0);
 		return () => clearTimeout(timer);
-	}, [state.query, papers, makeSearcher, dispatch]);
+	}, [state.query, search]);
 
 	const paper = selectedPaper(state);
 	const detailWidth = layout.detailWidth - 1;
@@ -143,42 +150,43 @@ export function App({papers, marks, writeMarks, openUrl, makeSearcher = createSe
 		});
 	};
 
-	useInput(
-		(input, key) => {
-			// Keys typed faster than they are read arrive together ("jjr"): each is a keypress of its own.
-			const presses = input.length > 1 && !key.ctrl && !key.meta ? [...input] : [input];
-			for (const [index, press] of presses.entries()) {
-				const command = commandFor(press, key);
-				if (latest().help) {
-					const helpMax = Math.max(0, HELP_LINES - (layout.bodyHeight - 1));
-					if (command === 'down' || command === 'up') dispatch({type: 'scroll-help', delta: command === 'down' ? 1 : -1, max: helpMax});
-					else dispatch({type: 'help', open: false});
-					continue;
-				}
-				if (command !== undefined) run(command);
-				if (latest().filtering) {
-					// The rest is the filter box's: it is not listening yet, so it gets the text as typed.
-					const rest = presses.slice(index + 1).join('');
-					if (rest !== '') dispatch({type: 'filter-input', query: latest().query + rest});
-					break;
-				}
-			}
-		},
-		{isActive: !state.filtering},
-	);
+	const edit = (input: string, key: Key) => {
+		const result = editFilter(latest().query, input, key);
+		switch (result.type) {
+			case 'text':
+				return dispatch({type: 'filter-input', query: result.query});
+			case 'accept':
+				// Keys after Enter act on the list the filter shows: finish a search still under way first.
+				if (searchPending(latest())) search(latest().query);
+				return dispatch({type: 'filter-accept'});
+			case 'clear':
+				return dispatch({type: 'filter-clear'});
+			case 'move':
+				return dispatch({type: 'move', delta: result.delta});
+			case 'quit':
+				return exit();
+			case 'none':
+				return;
+		}
+	};
 
-	// While the filter box has the keys: Esc clears, arrows move the selection, Ctrl-C quits.
-	useInput(
-		(input, key) => {
-			if (key.escape) dispatch({type: 'filter-clear'});
-			else if (key.downArrow || key.upArrow) dispatch({type: 'move', delta: key.downArrow ? 1 : -1});
-			else if (key.ctrl && input === 'c') exit();
-		},
-		{isActive: state.filtering},
-	);
+	const press = (input: string, key: Key) => {
+		const current = latest();
+		if (current.filtering) return edit(input, key);
+		const command = commandFor(input, key);
+		if (current.help) {
+			const helpMax = Math.max(0, HELP_LINES - (layout.bodyHeight - 1));
+			if (command === 'down' || command === 'up') return dispatch({type: 'scroll-help', delta: command === 'down' ? 1 : -1, max: helpMax});
+			return dispatch({type: 'help', open: false});
+		}
+		if (command !== undefined) run(command);
+	};
 
-	const onQueryChange = useCallback((query: string) => dispatch({type: 'filter-input', query}), [dispatch]);
-	const onQuerySubmit = useCallback(() => dispatch({type: 'filter-accept'}), [dispatch]);
+	// One owner for every key: the filter box while it is open, the keymap otherwise. Keys that arrive
+	// together ("/lnguage\rjj") are taken one at a time, each by whoever owns the keys at that moment.
+	useInput((input, key) => {
+		for (const [single, singleKey] of splitKeypresses(input, key)) press(single, singleKey);
+	});
 
 	const showDetail = layout.mode === 'split' || state.focus === 'detail';
 	const showList = layout.mode === 'split' || state.focus === 'list';
@@ -190,8 +198,6 @@ export function App({papers, marks, writeMarks, openUrl, makeSearcher = createSe
 				sort={state.sort}
 				query={state.query}
 				filtering={state.filtering}
-				onQueryChange={onQueryChange}
-				onQuerySubmit={onQuerySubmit}
 				width={layout.columns}
 			/>
 			<Box height={layout.bodyHeight} flexDirection="row">

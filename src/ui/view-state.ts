@@ -42,6 +42,8 @@ export interface ViewState {
 	filtering: boolean;
 	/** Hits of the last finished search for `query` (paper index -> hit), best first; null without a query. */
 	hits: ReadonlyMap<number, SearchHit> | null;
+	/** The query `hits` belong to ('' without hits); it lags `query` while a search runs. */
+	hitsQuery: string;
 	/** Indices into `papers`, in display order. */
 	visible: readonly number[];
 	/** Position of the selected paper in `visible`. */
@@ -109,6 +111,7 @@ export function initialState(papers: readonly Paper[], marks: ReadonlyMap<string
 		query: start.query ?? '',
 		filtering: false,
 		hits: null,
+		hitsQuery: '',
 		visible: [],
 		selected: 0,
 		top: 0,
@@ -156,6 +159,11 @@ export function computeVisible(state: Pick<ViewState, 'papers' | 'marks' | 'view
 		case 'title':
 			return visible.sort((a, b) => byTitle.compare(paper(a).title, paper(b).title) || a - b);
 	}
+}
+
+/** True while the list does not yet show the results of the query as typed. */
+export function searchPending(state: Pick<ViewState, 'query' | 'hitsQuery'>): boolean {
+	return state.query.trim() !== '' && state.hitsQuery !== state.query;
 }
 
 /** The selected paper, if the view has any. */
@@ -234,17 +242,18 @@ function reduceAction(state: ViewState, action: Action): ViewState {
 		case 'filter-start':
 			return {...state, filtering: true, focus: 'list', message: null};
 		case 'filter-input':
-			if (action.query.trim() === '') return relist({...state, query: action.query, hits: null});
+			if (action.query.trim() === '') return relist({...state, query: action.query, hits: null, hitsQuery: ''});
 			return {...state, query: action.query};
 		case 'filter-results': {
-			if (action.query !== state.query) return state; // a stale search finished late
+			// A stale search that finished late, or a second search of what is already shown.
+			if (action.query !== state.query || action.query === state.hitsQuery) return state;
 			const hits = new Map(action.hits.map((hit) => [hit.index, hit] as const));
-			return relist({...state, hits, selected: 0, top: 0}, undefined);
+			return relist({...state, hits, hitsQuery: action.query, selected: 0, top: 0}, undefined);
 		}
 		case 'filter-accept':
 			return {...state, filtering: false};
 		case 'filter-clear':
-			return relist({...state, filtering: false, query: '', hits: null});
+			return relist({...state, filtering: false, query: '', hits: null, hitsQuery: ''});
 		case 'focus': {
 			const focus = action.focus === 'toggle' ? (state.focus === 'list' ? 'detail' : 'list') : action.focus;
 			return {...state, focus};

@@ -238,6 +238,13 @@ describe('the reader at 120x35', () => {
 		await waitForFrame((next) => /\/lnguage modls\s*$/.test(headerOf(next)));
 	});
 
+	it('Enter read together with more keys keeps the filter and hands the rest to the list', async () => {
+		const {press, waitForFrame} = await renderApp(WIDE);
+		await press('/lnguage modl\rjj');
+		const frame = await waitForFrame((next) => headerOf(next).includes('filter: lnguage modl') && position(next)?.[1] === '3');
+		expect(Number(position(frame)?.[2])).toBeLessThan(TOTAL);
+	});
+
 	it('shows that nothing matches a nonsense filter', async () => {
 		const {press, waitForFrame} = await renderApp(WIDE);
 		await press('/', 'xyzzyqq');

@@ -527,3 +527,25 @@ describe('marks', () => {
 		expect(state.counts).toEqual({all: 10, unread: 9, favorites: 1});
 	});
 });
+
+describe('searches under way', () => {
+	const hit = (index: number): SearchHit => ({index, score: 0.1, titleRanges: [], abstractRanges: []});
+
+	it('knows whether the list shows the results of the query as typed', async () => {
+		const {searchPending} = await import('../../src/ui/view-state.js');
+		let state = reduce(initialState(TEN, NO_MARKS, 5), {type: 'filter-input', query: 'paper 3'});
+		expect(searchPending(state)).toBe(true);
+		state = reduce(state, {type: 'filter-results', query: 'paper 3', hits: [hit(3), hit(4)]});
+		expect(searchPending(state)).toBe(false);
+		expect(state.hitsQuery).toBe('paper 3');
+	});
+
+	it('ignores a second result for the query already shown, keeping the selection', () => {
+		let state = reduce(initialState(TEN, NO_MARKS, 5), {type: 'filter-input', query: 'paper'});
+		state = reduce(state, {type: 'filter-results', query: 'paper', hits: [hit(1), hit(2), hit(3)]});
+		state = reduce(state, {type: 'move', delta: 2});
+		const again = reduce(state, {type: 'filter-results', query: 'paper', hits: [hit(1), hit(2), hit(3)]});
+		expect(again).toBe(state);
+		expect(selectedPaper(again)?.title).toBe('Paper 3');
+	});
+});

@@ -1,5 +1,4 @@
 import {Box, Text} from 'ink';
-import TextInput from 'ink-text-input';
 import type {Counts, Sort, View} from '../view-state.js';
 
 /** Props of the header line. */
@@ -9,8 +8,6 @@ export interface HeaderProps {
 	sort: Sort;
 	query: string;
 	filtering: boolean;
-	onQueryChange: (query: string) => void;
-	onQuerySubmit: () => void;
 	width: number;
 }
 
@@ -25,7 +22,7 @@ const COMPACT_WIDTH = 90;
 const SORT_LABELS: Record<Sort, string> = {listing: 'listing order', upvotes: 'upvotes', date: 'date', title: 'title'};
 
 /** Views with their counts, the sort, and the filter (an input box while typing). */
-export function Header({counts, view, sort, query, filtering, onQueryChange, onQuerySubmit, width}: HeaderProps) {
+export function Header({counts, view, sort, query, filtering, width}: HeaderProps) {
 	const sortLabel = sort === 'listing' && query.trim() !== '' ? 'best match' : SORT_LABELS[sort];
 	const compact = width < COMPACT_WIDTH;
 	return (
@@ -42,10 +39,12 @@ export function Header({counts, view, sort, query, filtering, onQueryChange, onQ
 				<Text dimColor>{compact ? ` ${sortLabel === 'listing order' ? '' : sortLabel} ` : `  sort: ${sortLabel}  `}</Text>
 			</Box>
 			{filtering ? (
-				<Box flexGrow={1}>
+				<Text wrap="truncate-start">
 					<Text color="yellow">/</Text>
-					<TextInput value={query} onChange={onQueryChange} onSubmit={onQuerySubmit} placeholder="type to filter" />
-				</Box>
+					{query}
+					<Text inverse> </Text>
+					{query === '' ? <Text dimColor> type to filter</Text> : null}
+				</Text>
 			) : query.trim() === '' ? null : (
 				<Text color="yellow" wrap="truncate">{`filter: ${query}`}</Text>
 			)}
