@@ -42,8 +42,8 @@ export function* jsonChunks(papers: readonly object[], warnings: readonly object
 	}
 	yield '{"papers":[';
 	for (let start = 0; start < papers.length; start += JSON_BATCH) {
-		const batch = papers.slice(start, start + JSON_BATCH).map((paper) => JSON.stringify(paper));
-		yield (start === 0 ? '' : ',') + batch.join(',');
+		const batch = JSON.stringify(papers.slice(start, start + JSON_BATCH)); // "[...]": drop the brackets
+		yield (start === 0 ? '' : ',') + batch.slice(1, -1);
 	}
 	yield `],"warnings":${JSON.stringify(warnings)}}\n`;
 }

@@ -2,6 +2,7 @@ import {formatIsoDate, inferYear, parsePageDate, type PageDate} from './dates.js
 import {arxivIdFromLinks, extractLinks} from './links.js';
 import {paperId, type Paper, type ParseResult, type ParseWarning} from './paper.js';
 import {collapseWhiteSpace, sanitize} from '../text/sanitize.js';
+import {splitLines} from '../text/lines.js';
 import {truncateToWidth} from '../text/wrap.js';
 
 /** Options for reading a listing. */
@@ -42,11 +43,10 @@ const MAX_METADATA_LINE = 40;
 /** Longest block still taken as a title; longer ones are abstract paragraphs. */
 const MAX_TITLE_LENGTH = 300;
 
-/** Splits normalised text into blocks separated by blank lines, keeping line numbers. */
-function toBlocks(text: string): Block[] {
+/** Splits lines into blocks separated by blank lines, keeping line numbers. */
+function toBlocks(lines: readonly string[]): Block[] {
 	const blocks: Block[] = [];
 	let current: Block | null = null;
-	const lines = text.split('\n');
 	for (let index = 0; index < lines.length; index++) {
 		const raw = lines[index] ?? '';
 		if (!NOT_BLANK.test(raw)) {
@@ -108,14 +108,12 @@ function looksLikeTitle(text: string): boolean {
 }
 
 /**
- * Parses the text of a Hugging Face papers page as copied from the browser.
+ * Parses the text of a Hugging Face papers page as copied from the browser (a string, or UTF-8 bytes).
  * Tolerates CRLF/CR line ends, a BOM, trailing spaces, missing page chrome and missing metadata
  * blocks; blocks it cannot read are skipped with a warning.
  */
-export function parseHfPage(input: string, options: ListingOptions): ParseResult {
-	const withoutBom = input.startsWith('\uFEFF') ? input.slice(1) : input;
-	const text = withoutBom.includes('\r') ? withoutBom.replace(/\r\n?/g, '\n') : withoutBom;
-	const blocks = toBlocks(text);
+export function parseHfPage(input: string | Uint8Array, options: ListingOptions): ParseResult {
+	const blocks = toBlocks(splitLines(input));
 	const metadataOf = blocks.map(readMetadata);
 	const warnings: ParseWarning[] = [];
 	const papers: Paper[] = [];
