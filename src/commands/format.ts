@@ -1,29 +1,4 @@
-import type {Paper, ParseWarning} from '../listing/paper.js';
-import {truncateToWidth} from '../text/wrap.js';
-
-/** A paper, with its state where the command knows it. */
-type Row = Paper & {read?: boolean; favorite?: boolean};
-
-/** A plain-text table, one paper a line, fitted to `width` columns (titles are cut, never wrapped). */
-export function formatTable(papers: readonly Row[], width: number): string {
-	const withState = papers.some((paper) => paper.read !== undefined);
-	const upvoteWidth = Math.max(2, ...papers.map((paper) => String(paper.upvotes).length));
-	const header = [withState ? 'RF' : '', 'ID          ', 'DATE      ', 'UP'.padStart(upvoteWidth), 'TITLE']
-		.filter((cell) => cell !== '')
-		.join('  ');
-	const lines = [header];
-	for (const paper of papers) {
-		const cells = [
-			...(withState ? [`${paper.read ? ' ' : '•'}${paper.favorite ? '★' : ' '}`] : []),
-			paper.id,
-			(paper.published ?? '').padEnd(10),
-			String(paper.upvotes).padStart(upvoteWidth),
-		];
-		const prefix = cells.join('  ') + '  ';
-		lines.push(prefix + truncateToWidth(paper.title, Math.max(10, width - prefix.length)));
-	}
-	return lines.join('\n') + '\n';
-}
+import type {ParseWarning} from '../listing/paper.js';
 
 /** "file:line: message", one warning a line. */
 export function formatWarnings(warnings: readonly ParseWarning[]): string {

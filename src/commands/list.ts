@@ -1,8 +1,7 @@
 import {loadListings} from '../listing/load.js';
-import {createSearcher} from '../search/fuzzy.js';
 import {inView, withState, type StateFilter} from '../state/with-state.js';
 import type {CommandContext} from './context.js';
-import {formatTable, formatWarnings, jsonChunks} from './format.js';
+import {formatWarnings, jsonChunks} from './format.js';
 
 /** Options of `papers list`. */
 export interface ListOptions {
@@ -18,6 +17,7 @@ export async function listCommand(files: readonly string[], options: ListOptions
 	const store = openStore(context.store);
 	let shown = withState(papers, store).filter((paper) => inView(paper, options.filter));
 	if (options.query !== undefined && options.query.trim() !== '') {
+		const {createSearcher} = await import('../search/fuzzy.js');
 		const hits = createSearcher(shown).search(options.query);
 		shown = hits.map((hit) => shown[hit.index]!);
 	}
@@ -25,6 +25,7 @@ export async function listCommand(files: readonly string[], options: ListOptions
 		for (const chunk of jsonChunks(shown, warnings, context.pretty)) context.stdout(chunk);
 	} else {
 		context.stderr(formatWarnings(warnings));
+		const {formatTable} = await import('./table.js'); // string-width loads only for tables
 		context.stdout(formatTable(shown, context.columns));
 	}
 	return 0;

@@ -3,7 +3,6 @@ import {arxivIdFromLinks, extractLinks} from './links.js';
 import {paperId, type Paper, type ParseResult, type ParseWarning} from './paper.js';
 import {collapseWhiteSpace, sanitize} from '../text/sanitize.js';
 import {splitLines} from '../text/lines.js';
-import {truncateToWidth} from '../text/wrap.js';
 
 /** Options for reading a listing. */
 export interface ListingOptions {
@@ -138,7 +137,7 @@ export function parseHfPage(input: string | Uint8Array, options: ListingOptions)
 		if (pending === null) return;
 		const abstract = pending.abstract.join('\n\n');
 		if (abstract === '' && metadata === null) {
-			warn(pending.line, `title without an abstract or metadata, skipped: "${truncateToWidth(pending.title, 60)}"`);
+			warn(pending.line, `title without an abstract or metadata, skipped: "${shorten(pending.title)}"`);
 		} else {
 			papers.push(buildPaper(pending.title, abstract, metadata, options, today));
 		}
@@ -198,4 +197,10 @@ function buildPaper(title: string, abstract: string, metadata: Metadata | null, 
 		arxivId: arxivIdFromLinks(links),
 		source: options.source,
 	};
+}
+
+/** A title cut short for a warning message. */
+function shorten(title: string): string {
+	const characters = [...title]; // whole code points: never half a surrogate pair
+	return characters.length <= 60 ? title : `${characters.slice(0, 59).join('')}…`;
 }

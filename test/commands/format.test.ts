@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest';
-import {formatTable, jsonChunks} from '../../src/commands/format.js';
+import {jsonChunks} from '../../src/commands/format.js';
+import {formatTable} from '../../src/commands/table.js';
 import {paperId, type Paper} from '../../src/listing/paper.js';
 
 function paper(index: number, title = `Paper number ${index}`): Paper {
