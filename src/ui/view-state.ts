@@ -194,8 +194,9 @@ function relist(state: ViewState, keep: string | undefined = selectedPaper(state
 	return withWindow(next);
 }
 
+/** Moves the selection; the footer's last message has been read by then. */
 function select(state: ViewState, selected: number): ViewState {
-	return withWindow({...state, selected});
+	return withWindow({...state, selected, message: null});
 }
 
 function applyChange(state: ViewState, change: Change): ViewState {

@@ -549,3 +549,13 @@ describe('searches under way', () => {
 		expect(selectedPaper(again)?.title).toBe('Paper 3');
 	});
 });
+
+describe('the footer message', () => {
+	it('stays until the selection moves', () => {
+		let state = reduce(initialState(TEN, NO_MARKS, 5), {type: 'message', text: 'opening https://arxiv.org/abs/2410.17243'});
+		state = reduce(state, {type: 'cycle-sort'});
+		expect(state.message).toBe('opening https://arxiv.org/abs/2410.17243');
+		state = reduce(state, {type: 'move', delta: 1});
+		expect(state.message).toBeNull();
+	});
+});
