@@ -1,5 +1,5 @@
 import {fileURLToPath} from 'node:url';
-import meow from 'meow';
+import {HELP, parseArguments, VERSION, type Flags} from './args.js';
 import {InputError} from './errors.js';
 import type {CommandContext} from './commands/context.js';
 import {listCommand} from './commands/list.js';
@@ -10,60 +10,8 @@ import {loadListings} from './listing/load.js';
 import type {StateFilter} from './state/with-state.js';
 import {openKeyboard} from './ui/keyboard.js';
 
-const HELP = `
-	Usage
-	  $ papers [FILE...]                    read a listing (the bundled one when none is named)
-	  $ papers parse FILE... [--json] [--year N]
-	  $ papers list FILE... [--read | --unread | --favorites] [--query Q] [--json]
-	  $ papers mark (--read | --unread | --favorite | --unfavorite) ID...
-
-	FILE is the text of a Hugging Face papers page as copied from the browser; "-" reads standard input.
-	Several files merge, deduplicated by paper id (the later listing's upvotes win).
-
-	Options
-	  --json         print {"papers": [...], "warnings": [...]} instead of a table
-	  --year N       year for dates the listing prints without one
-	                 (default: this year, or last year when the date would be in the future)
-	  --read         list: only read papers; mark: mark them read
-	  --unread       list: only unread papers; mark: mark them unread
-	  --favorites    list: only favorites
-	  --favorite     mark: add to favorites
-	  --unfavorite   mark: remove from favorites
-	  --query Q      list: fuzzy filter on title and abstract, best match first
-	  --help         this help
-	  --version      the version
-
-	Read state and favorites are kept in $XDG_CONFIG_HOME/papers/config.json
-	(~/.config/papers/config.json by default).
-
-	Exit codes: 0 ok, 1 unexpected failure, 2 bad usage or bad input.
-`;
-
 /** The listing shipped with papers, opened when no file is named. */
 export const BUNDLED_LISTING = fileURLToPath(new URL('../fixtures/hf-daily-papers-page.txt', import.meta.url));
-
-function parseArguments() {
-	return meow(HELP, {
-		importMeta: import.meta,
-		autoHelp: false,
-		allowUnknownFlags: true, // reported below, in the one-line error format
-		flags: {
-			json: {type: 'boolean', default: false},
-			year: {type: 'number'},
-			read: {type: 'boolean', default: false},
-			unread: {type: 'boolean', default: false},
-			favorites: {type: 'boolean', default: false},
-			favorite: {type: 'boolean', default: false},
-			unfavorite: {type: 'boolean', default: false},
-			query: {type: 'string'},
-			help: {type: 'boolean', default: false, shortFlag: 'h'},
-		},
-	});
-}
-
-type Flags = ReturnType<typeof parseArguments>['flags'];
-
-const KNOWN_FLAGS = new Set(['json', 'year', 'read', 'unread', 'favorites', 'favorite', 'unfavorite', 'query', 'help', 'h', 'version']);
 
 function stateFilter(flags: Flags): StateFilter {
 	const chosen = (['read', 'unread', 'favorites'] as const).filter((name) => flags[name]);
@@ -88,22 +36,15 @@ function requireFiles(command: string, files: readonly string[]): readonly strin
 	return files;
 }
 
-function checkYear(year: number | undefined): number | undefined {
-	if (year !== undefined && (!Number.isInteger(year) || year < 1900 || year > 2999)) {
-		throw new InputError(`--year must be a four-digit year, got ${String(year)}`);
-	}
-	return year;
-}
-
 async function main(): Promise<number> {
-	const cli = parseArguments();
+	const cli = parseArguments(process.argv.slice(2));
 	if (cli.flags.help) {
-		process.stdout.write(cli.help.trimStart() + '\n');
+		process.stdout.write(HELP);
 		return 0;
 	}
-	const unknown = Object.keys(cli.unnormalizedFlags).filter((name) => !KNOWN_FLAGS.has(name));
-	if (unknown.length > 0) {
-		throw new InputError(`unknown option ${unknown.map((name) => (name.length === 1 ? `-${name}` : `--${name}`)).join(', ')} (see papers --help)`);
+	if (cli.flags.version) {
+		process.stdout.write(`${VERSION}\n`);
+		return 0;
 	}
 	if (cli.input.filter((file) => file === '-').length > 1) throw new InputError('standard input ("-") can be named only once');
 	const [command, ...rest] = cli.input;
@@ -112,7 +53,7 @@ async function main(): Promise<number> {
 		stderr: (text) => process.stderr.write(text),
 		columns: process.stdout.columns ?? 120,
 		pretty: process.stdout.isTTY === true,
-		load: {year: checkYear(cli.flags.year)},
+		load: {year: cli.flags.year},
 		store: {},
 	};
 	switch (command) {

@@ -1,0 +1,39 @@
+import {describe, expect, it} from 'vitest';
+import {HELP, parseArguments, VERSION} from '../src/args.js';
+import {InputError} from '../src/errors.js';
+
+describe('parseArguments', () => {
+	it('reads commands, files and flags in any order', () => {
+		const {input, flags} = parseArguments(['list', 'a.txt', '--unread', '-', '--query', 'lnguage modl', '--json', '--year', '2024']);
+		expect(input).toEqual(['list', 'a.txt', '-']);
+		expect(flags).toMatchObject({unread: true, read: false, query: 'lnguage modl', json: true, year: 2024, help: false});
+	});
+
+	it('knows -h, --help and --version', () => {
+		expect(parseArguments(['-h']).flags.help).toBe(true);
+		expect(parseArguments(['parse', '--help']).flags.help).toBe(true);
+		expect(parseArguments(['--version']).flags.version).toBe(true);
+	});
+
+	it.each([
+		[['--frobnicate'], 'unknown option --frobnicate'],
+		[['-x'], 'unknown option -x'],
+		[['list', '--query'], '--query'],
+		[['--json=yes'], '--json'],
+		[['--year', '20'], '--year must be a four-digit year, got 20'],
+		[['--year', 'soon'], '--year must be a four-digit year, got soon'],
+	])('refuses %j with a one-line InputError', (argv, message) => {
+		expect(() => parseArguments(argv)).toThrow(InputError);
+		expect(() => parseArguments(argv)).toThrow(message);
+	});
+});
+
+describe('help', () => {
+	it('names every command and option, and the version', () => {
+		for (const word of ['parse', 'list', 'mark', '--json', '--year', '--read', '--unread', '--favorites', '--favorite', '--unfavorite', '--query', '--help', '--version', 'XDG_CONFIG_HOME']) {
+			expect(HELP).toContain(word);
+		}
+		expect(HELP).toContain(VERSION);
+		expect(VERSION).toMatch(/^\d+\.\d+\.\d+/);
+	});
+});
