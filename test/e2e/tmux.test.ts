@@ -1,4 +1,4 @@
-// The CLI in a real terminal, driven through tmux (see tmux.ts). The reader's tests will live here too.
+// The CLI in a real terminal, driven through tmux (see tmux.ts). The reader has its own tests in reader.test.ts.
 import {relative} from 'node:path';
 import stringWidth from 'string-width';
 import {afterEach, describe, expect, it} from 'vitest';

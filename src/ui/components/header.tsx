@@ -36,7 +36,8 @@ export function Header({counts, view, sort, query, filtering, width}: HeaderProp
 						</Text>
 					</Text>
 				))}
-				<Text dimColor>{compact ? ` ${sortLabel === 'listing order' ? '' : sortLabel} ` : `  sort: ${sortLabel}  `}</Text>
+				{/* A narrow header names the sort only when the user chose one: the filter needs the room. */}
+				<Text dimColor>{compact ? ` ${sort === 'listing' ? '' : sortLabel} ` : `  sort: ${sortLabel}  `}</Text>
 			</Box>
 			{filtering ? (
 				<Text wrap="truncate-start">
