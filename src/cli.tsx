@@ -1,4 +1,5 @@
 import {fileURLToPath} from 'node:url';
+import v8 from 'node:v8';
 import {HELP, parseArguments, VERSION, type Flags} from './args.js';
 import {InputError} from './errors.js';
 import type {CommandContext} from './commands/context.js';
@@ -37,6 +38,10 @@ function requireFiles(command: string, files: readonly string[]): readonly strin
 }
 
 async function main(): Promise<number> {
+	// A listing's text is read once and kept: let the young generation grow to its full size at once
+	// instead of doubling step by step, copying the surviving strings at each step. Measured on a
+	// 10,000-paper listing: parse --json 1.2 s -> 0.95 s, same peak memory (see README, Performance).
+	v8.setFlagsFromString('--semi-space-growth-factor=8');
 	const cli = parseArguments(process.argv.slice(2));
 	if (cli.flags.help) {
 		process.stdout.write(HELP);
