@@ -64,7 +64,25 @@ function checkText(file: string, bytes: Buffer): void {
 	if (sample.includes(0)) throw fileError(file, 'is a binary file, not a text listing');
 	const replaced = countReplacementCharacters(sample.toString('utf8'));
 	if (replaced > 16 && replaced > sample.length / 100) throw fileError(file, 'is not UTF-8 text (binary data?)');
-	if (!bytes.some((byte) => byte !== 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d)) throw fileError(file, 'is empty (only white space)');
+	const first = bytes.find((byte) => byte !== 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d && byte !== 0xef && byte !== 0xbb && byte !== 0xbf);
+	if (first === undefined) throw fileError(file, 'is empty (only white space)');
+	const format = otherFormat(bytes, first);
+	if (format !== null) throw fileError(file, `is ${format}; papers reads the text of a Hugging Face papers page, as copied from the browser`);
+}
+
+/** "JSON" or "XML/HTML" when the bytes are one of those rather than page text (a title may start with "["). */
+function otherFormat(bytes: Buffer, first: number): string | null {
+	if (first === 0x3c) {
+		const start = bytes.toString('utf8', 0, 200).trimStart().toLowerCase();
+		return /^<(?:\?xml|!doctype|html|feed|rss)\b/.test(start) ? 'XML/HTML' : null;
+	}
+	if (first !== 0x7b && first !== 0x5b) return null;
+	try {
+		JSON.parse(bytes.toString('utf8'));
+		return 'JSON';
+	} catch {
+		return null;
+	}
 }
 
 function countReplacementCharacters(text: string): number {

@@ -46,3 +46,22 @@ describe('loadListings', () => {
 		await expect(loadListings([directory], {directories: true})).rejects.toThrow('no listing in this directory has papers');
 	});
 });
+
+describe('other formats', () => {
+	it.each([
+		['JSON', '[{"paper": {"id": "2410.17243"}}]', 'is JSON'],
+		['JSON after a BOM', '\uFEFF {"papers": []}', 'is JSON'],
+		['HTML', '<!DOCTYPE html><html></html>', 'is XML/HTML'],
+		['an Atom feed', '<?xml version="1.0"?><feed></feed>', 'is XML/HTML'],
+	])('names %s instead of finding no papers', async (_name, content, message) => {
+		const file = join(directory, 'listing');
+		writeFileSync(file, content);
+		await expect(loadListings([file])).rejects.toThrow(`${file}: ${message}; papers reads the text of a Hugging Face papers page`);
+	});
+
+	it('still reads a page whose first title starts with a bracket', async () => {
+		const file = join(directory, 'page.txt');
+		writeFileSync(file, `[Re] ${ONE}`);
+		expect((await loadListings([file])).papers[0]?.title).toBe('[Re] A Paper Of Its Own');
+	});
+});
