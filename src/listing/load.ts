@@ -78,7 +78,7 @@ function otherFormat(bytes: Buffer, first: number): string | null {
 	}
 	if (first !== 0x7b && first !== 0x5b) return null;
 	try {
-		JSON.parse(bytes.toString('utf8'));
+		JSON.parse(bytes.toString('utf8').replace(/^\uFEFF/, ''));
 		return 'JSON';
 	} catch {
 		return null;
