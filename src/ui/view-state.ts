@@ -187,9 +187,9 @@ function clamp(value: number, low: number, high: number): number {
 }
 
 /** Recomputes the visible list, keeping the selected paper (or, when it left the view, its position). */
-function relist(state: ViewState, keep: string | undefined = selectedPaper(state)?.id): ViewState {
+function relist(state: ViewState, keep: string | null = selectedPaper(state)?.id ?? null): ViewState {
 	const visible = computeVisible(state);
-	const position = keep === undefined ? -1 : visible.findIndex((index) => state.papers[index]!.id === keep);
+	const position = keep === null ? -1 : visible.findIndex((index) => state.papers[index]!.id === keep);
 	const next = {...state, visible, selected: position === -1 ? state.selected : position};
 	return withWindow(next);
 }
@@ -249,7 +249,7 @@ function reduceAction(state: ViewState, action: Action): ViewState {
 			// A stale search that finished late, or a second search of what is already shown.
 			if (action.query !== state.query || action.query === state.hitsQuery) return state;
 			const hits = new Map(action.hits.map((hit) => [hit.index, hit] as const));
-			return relist({...state, hits, hitsQuery: action.query, selected: 0, top: 0}, undefined);
+			return relist({...state, hits, hitsQuery: action.query, selected: 0, top: 0}, null); // best match first
 		}
 		case 'filter-accept':
 			return {...state, filtering: false};
@@ -265,14 +265,14 @@ function reduceAction(state: ViewState, action: Action): ViewState {
 			const following = action.advance ? state.visible[state.selected + 1] : undefined;
 			const undo = [...state.undo, inverse(state, action.change)].slice(-MAX_UNDO);
 			const changed = applyChange({...state, undo, message: action.message ?? null}, action.change);
-			const keep = following === undefined ? selectedPaper(state)?.id : state.papers[following]!.id;
+			const keep = following === undefined ? (selectedPaper(state)?.id ?? null) : state.papers[following]!.id;
 			return relist(changed, keep);
 		}
 		case 'undo': {
 			const last = state.undo.at(-1);
 			if (last === undefined) return {...state, message: 'nothing to undo'};
 			const undone = applyChange({...state, undo: state.undo.slice(0, -1), message: `undone (${last.entries.length} paper${last.entries.length === 1 ? '' : 's'})`}, last);
-			return relist(undone, last.entries[0]?.id);
+			return relist(undone, last.entries[0]?.id ?? null);
 		}
 		case 'message':
 			return {...state, message: action.text};

@@ -559,3 +559,15 @@ describe('the footer message', () => {
 		expect(state.message).toBeNull();
 	});
 });
+
+describe('new filter results', () => {
+	it('select the best match even when the paper selected before is among the results', () => {
+		const hit = (index: number): SearchHit => ({index, score: 0.1, titleRanges: [], abstractRanges: []});
+		let state = initialState(TEN, NO_MARKS, 5);
+		expect(selectedPaper(state)?.title).toBe('Paper 0');
+		state = reduce(state, {type: 'filter-input', query: 'paper'});
+		state = reduce(state, {type: 'filter-results', query: 'paper', hits: [hit(7), hit(3), hit(0)]});
+		expect(state.selected).toBe(0);
+		expect(selectedPaper(state)?.title).toBe('Paper 7');
+	});
+});
