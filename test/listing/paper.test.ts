@@ -1,22 +1,8 @@
 import {describe, expect, it} from 'vitest';
-import {mergePapers, normalizeTitle, paperId, type Paper} from '../../src/listing/paper.js';
+import {mergePapers, normalizeTitle, paperId} from '../../src/listing/paper.js';
+import {makePaper} from '../helpers/paper.js';
 
-function paper(title: string, overrides: Partial<Paper> = {}): Paper {
-	return {
-		id: paperId(title),
-		title,
-		abstract: 'An abstract.',
-		authorCount: null,
-		authors: [],
-		published: null,
-		yearInferred: false,
-		upvotes: 0,
-		links: [],
-		arxivId: null,
-		source: 'a.txt',
-		...overrides,
-	};
-}
+const paper = makePaper;
 
 describe('paper ids', () => {
 	it('are 12 hex digits', () => {
@@ -44,7 +30,7 @@ describe('paper ids', () => {
 
 describe('mergePapers', () => {
 	it('dedupes by id, keeps the first position, takes the later upvotes and fills gaps', () => {
-		const first = [paper('A', {upvotes: 3}), paper('B')];
+		const first = [paper('A', {upvotes: 3, source: 'a.txt'}), paper('B', {source: 'a.txt'})];
 		const second = [paper('b', {upvotes: 9, published: '2024-01-02', authorCount: 4, source: 'b.txt'}), paper('C')];
 		const merged = mergePapers([first, second]);
 		expect(merged.map((item) => item.title)).toEqual(['A', 'B', 'C']);

@@ -1,6 +1,7 @@
 import {fc, test as fcTest} from '@fast-check/vitest';
 import {describe, expect, it} from 'vitest';
-import {paperId, type Paper} from '../../src/listing/paper.js';
+import type {Paper} from '../../src/listing/paper.js';
+import {makePaper} from '../helpers/paper.js';
 import type {SearchHit} from '../../src/search/fuzzy.js';
 import {
 	computeVisible,
@@ -16,22 +17,7 @@ import {
 	type ViewState,
 } from '../../src/ui/view-state.js';
 
-function paper(title: string, overrides: Partial<Paper> = {}): Paper {
-	return {
-		id: paperId(title),
-		title,
-		abstract: `About ${title}.`,
-		authorCount: null,
-		authors: [],
-		published: null,
-		yearInferred: false,
-		upvotes: 0,
-		links: [],
-		arxivId: null,
-		source: 'test.txt',
-		...overrides,
-	};
-}
+const paper = makePaper;
 
 /** Ten papers, "Paper 0" to "Paper 9", in listing order. */
 const TEN = Array.from({length: 10}, (_unused, index) => paper(`Paper ${index}`));
