@@ -1,4 +1,5 @@
-import type {ParseWarning} from '../listing/paper.js';
+import type {Paper, ParseWarning} from '../listing/paper.js';
+import type {CommandContext} from './context.js';
 
 /** "file:line: message", one warning a line. */
 export function formatWarnings(warnings: readonly ParseWarning[]): string {
@@ -24,3 +25,14 @@ export function* jsonChunks(papers: readonly object[], warnings: readonly object
 }
 
 const JSON_BATCH = 250;
+
+/** Prints papers as JSON (warnings inside it) or as a table (warnings on stderr). */
+export async function writePapers(papers: ReadonlyArray<Paper & {read?: boolean; favorite?: boolean}>, warnings: readonly ParseWarning[], json: boolean, context: CommandContext): Promise<void> {
+	if (json) {
+		for (const chunk of jsonChunks(papers, warnings, context.pretty)) context.stdout(chunk);
+		return;
+	}
+	context.stderr(formatWarnings(warnings));
+	const {formatTable} = await import('./table.js'); // string-width loads only for tables
+	context.stdout(formatTable(papers, context.columns));
+}

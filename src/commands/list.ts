@@ -1,7 +1,7 @@
 import {loadListings} from '../listing/load.js';
 import {inView, withState, type StateFilter} from '../state/with-state.js';
 import type {CommandContext} from './context.js';
-import {formatWarnings, jsonChunks} from './format.js';
+import {writePapers} from './format.js';
 
 /** Options of `papers list`. */
 export interface ListOptions {
@@ -21,12 +21,6 @@ export async function listCommand(files: readonly string[], options: ListOptions
 		const hits = createSearcher(shown).search(options.query);
 		shown = hits.map((hit) => shown[hit.index]!);
 	}
-	if (options.json) {
-		for (const chunk of jsonChunks(shown, warnings, context.pretty)) context.stdout(chunk);
-	} else {
-		context.stderr(formatWarnings(warnings));
-		const {formatTable} = await import('./table.js'); // string-width loads only for tables
-		context.stdout(formatTable(shown, context.columns));
-	}
+	await writePapers(shown, warnings, options.json, context);
 	return 0;
 }
