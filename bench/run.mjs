@@ -4,16 +4,15 @@
 // Sections run in order; each is a function that prints its own part. Later sections (reader
 // start-up, keystroke latency) go in SECTIONS.
 import {spawnSync} from 'node:child_process';
-import {existsSync, mkdirSync, statSync, writeFileSync} from 'node:fs';
+import {existsSync} from 'node:fs';
 import os from 'node:os';
 import {fileURLToPath} from 'node:url';
 import {parseArgs} from 'node:util';
-import {generateListing} from './generate.mjs';
 import {formatMs, measureInterleaved, peakRss, printTable} from './lib.mjs';
+import {ensureListing} from './listings.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
-const OUT_DIR = fileURLToPath(new URL('out/', import.meta.url));
 const NODE = process.execPath;
 const BASELINE = {label: 'node -e ""', command: NODE, args: ['-e', '']};
 
@@ -36,17 +35,14 @@ function parseSection({runs, warmup}) {
 	const goalMs = 1000;
 	print(`\n## parse --json, ${count.toLocaleString('en-US')} papers\n\n`);
 
-	mkdirSync(OUT_DIR, {recursive: true});
-	const file = `${OUT_DIR}listing-${count}.txt`;
-	writeFileSync(file, generateListing(count, {seed: 1}));
-	const bytes = statSync(file).size;
+	const {file, bytes, reused} = ensureListing(count, {seed: 1});
 
 	// Read the output once: the figures are only worth having if the parser reads the whole listing.
 	const check = spawnSync(NODE, [CLI, 'parse', '--json', file], {maxBuffer: 1024 * 1024 * 1024});
 	if (check.status !== 0) throw new Error(`bench: parse failed (exit code ${check.status}):\n${check.stderr.toString('utf8')}`);
 	/** @type {{papers: unknown[], warnings: unknown[]}} */
 	const parsed = JSON.parse(check.stdout.toString('utf8'));
-	print(`  listing   ${relative(file)}: ${(bytes / 1e6).toFixed(1)} MB, ${count.toLocaleString('en-US')} papers generated\n`);
+	print(`  listing   ${relative(file)}: ${(bytes / 1e6).toFixed(1)} MB, ${count.toLocaleString('en-US')} papers generated${reused ? ' earlier (reused)' : ''}\n`);
 	print(`  parsed    ${parsed.papers.length.toLocaleString('en-US')} papers, ${parsed.warnings.length} warnings`);
 	print(parsed.papers.length === count && parsed.warnings.length === 0 ? '\n\n' : '  (MISMATCH: the figures below are not comparable)\n\n');
 
