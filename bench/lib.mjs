@@ -163,24 +163,32 @@ export function formatMs(ms) {
 
 /**
  * Prints a table of rows: runs, median, p95, min, and the ratio of the medians to the baseline's.
- * @param {Row[]} rows
- * @param {{baseline?: string, write?: (text: string) => void}} [options] baseline: the label of the row to divide by.
+ * A row with a `note` has it after its figures; a row without samples shows only the note.
+ * @param {Array<Row & {note?: string}>} rows
+ * @param {{baseline?: string, count?: string, write?: (text: string) => void}} [options] baseline: the label of
+ *   the row to divide by; count: the heading of the column of sample counts ("runs").
  */
-export function printTable(rows, {baseline, write = (text) => process.stdout.write(text)} = {}) {
-	const base = rows.find((row) => row.label === baseline);
-	const header = ['', 'runs', 'median', 'p95', 'min', base ? `× ${base.label}` : ''];
-	const body = rows.map((row) => [
-		row.label,
-		String(row.samples.length),
-		formatMs(row.median),
-		formatMs(row.p95),
-		formatMs(row.min),
-		base ? `${(row.median / base.median).toFixed(1)}×` : '',
-	]);
+export function printTable(rows, {baseline, count = 'runs', write = (text) => process.stdout.write(text)} = {}) {
+	const base = rows.find((row) => row.label === baseline && row.samples.length > 0);
+	const header = ['', count, 'median', 'p95', 'min', base ? `× ${base.label}` : ''];
+	const body = rows.map((row) =>
+		row.samples.length === 0
+			? [row.label]
+			: [
+					row.label,
+					String(row.samples.length),
+					formatMs(row.median),
+					formatMs(row.p95),
+					formatMs(row.min),
+					base ? `${(row.median / base.median).toFixed(1)}×` : '',
+				],
+	);
 	const table = [header, ...body];
 	const widths = header.map((_, column) => Math.max(...table.map((cells) => (cells[column] ?? '').length)));
-	for (const cells of table) {
-		const line = cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0))).join('  ');
+	table.forEach((cells, index) => {
+		const note = rows[index - 1]?.note;
+		let line = cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0))).join('  ');
+		if (note !== undefined) line = `${line.trimEnd()}  ${note}`;
 		write(`  ${line.trimEnd()}\n`);
-	}
+	});
 }
