@@ -1,8 +1,9 @@
-// The benchmark: `npm run bench` (builds dist/cli.js first), or `node bench/run.mjs [--runs N] [--warmup N]`
-// after `npm run build`. Prints figures; never fails because the machine is slow.
+// The benchmark: `npm run bench` (builds dist/cli.js first), or after `npm run build`
+//   node bench/run.mjs [--runs N] [--warmup N] [--only SECTION[,SECTION...]]
+// Prints figures; never fails because the machine is slow.
 //
-// Sections run in order; each is a function that prints its own part. Later sections (reader
-// start-up, keystroke latency) go in SECTIONS.
+// Sections run in order; each is a function that prints its own part. `--only reader` runs the
+// sections whose name is "reader" or starts with "reader-".
 import {spawnSync} from 'node:child_process';
 import {existsSync} from 'node:fs';
 import os from 'node:os';
@@ -10,6 +11,7 @@ import {fileURLToPath} from 'node:url';
 import {parseArgs} from 'node:util';
 import {formatMs, measureInterleaved, peakRss, printTable} from './lib.mjs';
 import {ensureListing} from './listings.mjs';
+import {readerStartSection, readerTypingSection} from './reader.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
@@ -34,6 +36,7 @@ function parseSection({runs, warmup}) {
 	const count = 10_000;
 	const goalMs = 1000;
 	print(`\n## parse --json, ${count.toLocaleString('en-US')} papers\n\n`);
+	print(`  wall time of whole processes: ${warmup} warm-up + ${runs} measured runs each, interleaved; p95 is nearest-rank\n`);
 
 	const {file, bytes, reused} = ensureListing(count, {seed: 1});
 
@@ -63,20 +66,41 @@ function parseSection({runs, warmup}) {
 		: `  peak RSS of parse: ${(rss.kib / 1024).toFixed(0)} MiB (one run; ${rss.method})\n`);
 }
 
-/** @type {Array<(context: Context) => void>} */
-const SECTIONS = [parseSection];
+/** @type {Array<{name: string, run: (context: Context) => void | Promise<void>}>} */
+const SECTIONS = [
+	{name: 'parse', run: parseSection},
+	{name: 'reader-start', run: readerStartSection},
+	{name: 'reader-typing', run: readerTypingSection},
+];
 
 /** @param {string} file */
 function relative(file) {
 	return file.startsWith(ROOT) ? file.slice(ROOT.length) : file;
 }
 
-function main() {
-	const {values} = parseArgs({options: {runs: {type: 'string', default: '15'}, warmup: {type: 'string', default: '2'}}});
+const USAGE = `usage: node bench/run.mjs [--runs N (>= 1)] [--warmup N (>= 0)] [--only SECTION[,SECTION...]]
+sections: ${SECTIONS.map((section) => section.name).join(', ')} (a prefix before "-" names several: reader)
+`;
+
+async function main() {
+	let values;
+	try {
+		({values} = parseArgs({options: {runs: {type: 'string', default: '15'}, warmup: {type: 'string', default: '2'}, only: {type: 'string'}}}));
+	} catch (error) {
+		process.stderr.write(`bench: ${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
+		return 2;
+	}
 	const runs = Number(values.runs);
 	const warmup = Number(values.warmup);
 	if (!Number.isSafeInteger(runs) || runs < 1 || !Number.isSafeInteger(warmup) || warmup < 0) {
-		process.stderr.write('usage: node bench/run.mjs [--runs N (>= 1)] [--warmup N (>= 0)]\n');
+		process.stderr.write(USAGE);
+		return 2;
+	}
+	const wanted = values.only === undefined ? null : values.only.split(',').map((name) => name.trim()).filter((name) => name !== '');
+	const chosen = SECTIONS.filter(({name}) => wanted === null || wanted.some((want) => name === want || name.startsWith(`${want}-`)));
+	const unknown = (wanted ?? []).filter((want) => !SECTIONS.some(({name}) => name === want || name.startsWith(`${want}-`)));
+	if (unknown.length > 0 || chosen.length === 0) {
+		process.stderr.write(`bench: no section ${unknown.map((name) => JSON.stringify(name)).join(', ') || 'chosen'}\n${USAGE}`);
 		return 2;
 	}
 	if (!existsSync(CLI)) {
@@ -85,9 +109,17 @@ function main() {
 	}
 	const cpu = os.cpus()[0]?.model.trim() ?? 'unknown CPU';
 	print(`papers benchmark — node ${process.version}, ${os.platform()} ${os.arch()}, ${os.availableParallelism()} × ${cpu}\n`);
-	print(`wall time of whole processes: ${warmup} warm-up + ${runs} measured runs each, interleaved; p95 is nearest-rank\n`);
-	for (const section of SECTIONS) section({runs, warmup});
-	return 0;
+	let status = 0;
+	for (const section of chosen) {
+		try {
+			await section.run({runs, warmup});
+		} catch (error) {
+			// Figures of a section that broke mean nothing; the other sections still run.
+			process.stderr.write(`\nbench: section ${section.name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+			status = 1;
+		}
+	}
+	return status;
 }
 
-process.exitCode = main();
+process.exitCode = await main();

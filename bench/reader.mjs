@@ -1,0 +1,587 @@
+// The reader benchmarks: the built CLI's interactive reader (`node dist/cli.js FILE`) in a real terminal,
+// a tmux pane of 120x35 (terminal.mjs), driven by keys the way a person would and measured from outside.
+//
+//   reader-start   first frame, from process start, against a bare node start in the same pane
+//   reader-typing  keystroke to echo in the filter box, last keystroke to final results, peak RSS after
+//                  the search, CPU while idle
+//
+// Listings: the fixture (63 papers) and generated ones of 10,000 and 100,000 papers (bench/out/, reused).
+// Every wait has a time limit; what runs out of time is printed as "timed out after N s", never thrown.
+import {spawnSync} from 'node:child_process';
+import {mkdtempSync, realpathSync, rmSync, statSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {performance} from 'node:perf_hooks';
+import {fileURLToPath} from 'node:url';
+import {formatMs, printTable, summarize} from './lib.mjs';
+import {ensureListing, FIXTURE, FIXTURE_COUNT} from './listings.mjs';
+import {clockTicks, cpuMs, peakRssKib, sleep, Terminal, tmuxProblem} from './terminal.mjs';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
+const NODE = process.execPath;
+const SIZE = {width: 120, height: 35};
+/** Between two typed characters: a quick typist, who does not wait for the screen. */
+const KEY_GAP_MS = 80;
+/** The screen must stay unchanged this long before results count as final. */
+const SETTLE_MS = 500;
+/** CPU while idle: measured over this long, starting IDLE_AFTER_MS after the first frame. */
+const IDLE_MS = 3000;
+const IDLE_AFTER_MS = 500;
+/** Idle CPU counts as ~0 up to this share of one core (100 Hz clock ticks: 30 ms in 3 s is 3 ticks). */
+const IDLE_GOAL_SHARE = 0.01;
+/** Each has a different number of results than the same query without its last character (so the footer count changes on the last key). */
+const QUERIES = ['language model', 'reinforcement learning'];
+const BASELINE_LABEL = 'node -e "write(…)"';
+const BASELINE_TEXT = 'bench: node is running';
+const CTRL_C = '\u0003';
+/** BENCH_VERBOSE=1: every run's figures on standard error. */
+const VERBOSE = process.env.BENCH_VERBOSE === '1';
+const ESC = '\u001b';
+const ANSI = new RegExp(`${ESC}\\[[0-9;:?]*[A-Za-z]|${ESC}\\][^\\u0007${ESC}]*(?:\\u0007|${ESC}\\\\)`, 'g');
+const INVERSE_ON = new RegExp(`${ESC}\\[(?:[0-9;]*;)?7(?:;[0-9;]*)?m`);
+
+/** @param {string} text */
+const print = (text) => process.stdout.write(text);
+
+/**
+ * @typedef {object} Context
+ * @property {number} runs
+ * @property {number} warmup
+ */
+
+/**
+ * A listing to open, with what to expect of it.
+ * @typedef {object} Size
+ * @property {number} count
+ * @property {string} file
+ * @property {number} bytes
+ * @property {string} label "63 papers"
+ */
+
+/** @param {number} value */
+const grouped = (value) => value.toLocaleString('en-US');
+
+/** @param {number} bytes */
+const megabytes = (bytes) => `${(bytes / 1e6).toFixed(1)} MB`;
+
+/** @param {string} text */
+const stripAnsi = (text) => text.replace(ANSI, '');
+
+/** @param {string} file */
+function relative(file) {
+	return file.startsWith(ROOT) ? file.slice(ROOT.length) : file;
+}
+
+/** @param {boolean} met */
+const verdict = (met) => (met ? 'met' : 'not met');
+
+/** @param {number} ms */
+const timedOut = (ms) => `timed out after ${Math.round(ms / 1000)} s`;
+
+/**
+ * The listings, generated where needed; says which on standard output.
+ * @param {number[]} counts
+ * @returns {Size[]}
+ */
+function listings(counts) {
+	return counts.map((count) => {
+		if (count === FIXTURE_COUNT) {
+			const bytes = statSync(FIXTURE).size;
+			print(`  listing   ${relative(FIXTURE)}: ${megabytes(bytes)}, ${count} papers (the fixture)\n`);
+			return {count, file: FIXTURE, bytes, label: `${count} papers`};
+		}
+		const started = performance.now();
+		const listing = ensureListing(count, {seed: 1});
+		const how = listing.reused ? 'reused' : `generated in ${formatMs(performance.now() - started)}`;
+		print(`  listing   ${relative(listing.file)}: ${megabytes(listing.bytes)}, ${grouped(count)} papers (${how})\n`);
+		return {count, file: listing.file, bytes: listing.bytes, label: `${grouped(count)} papers`};
+	});
+}
+
+/**
+ * The reader's first full frame for `count` papers: the header's view counts and the footer's position.
+ * @param {number} count
+ * @returns {(lines: string[]) => boolean}
+ */
+function fullFrame(count) {
+	const footer = new RegExp(`^1/${count}(?: |$)`);
+	return (lines) => (lines[0] ?? '').startsWith(` 1 All ${count} `) && lines.some((line) => footer.test(line));
+}
+
+/**
+ * What the header's filter box holds, from a line captured with escapes: the text between the "/" and
+ * the inverse-video cursor (so a typed space shows); null when the box is not open.
+ * @param {string | undefined} line
+ * @returns {string | null}
+ */
+export function filterBoxText(line) {
+	if (line === undefined) return null;
+	const sort = line.indexOf('sort: ');
+	if (sort === -1) return null;
+	const slash = line.indexOf('/', sort); // the sort label and escape sequences hold no "/"
+	if (slash === -1) return null;
+	const rest = line.slice(slash + 1);
+	const cursor = INVERSE_ON.exec(rest);
+	return cursor ? stripAnsi(rest.slice(0, cursor.index)) : stripAnsi(rest).trimEnd();
+}
+
+/**
+ * The footer's "position/total": the total, or null when no footer shows.
+ * @param {string[]} lines
+ * @returns {number | null}
+ */
+export function footerTotal(lines) {
+	for (let index = lines.length - 1; index >= 0; index--) {
+		const match = /^(\d+)\/(\d+)(?: |$)/.exec(stripAnsi(lines[index] ?? ''));
+		if (match) return Number(match[2]);
+	}
+	return null;
+}
+
+/**
+ * The last lines of a screen with something on them, for a message.
+ * @param {string[]} lines
+ */
+function lastWords(lines) {
+	const text = lines
+		.map((line) => stripAnsi(line).trim())
+		.filter((line) => line !== '')
+		.slice(-2)
+		.join(' / ');
+	return text === '' ? '(empty screen)' : text.slice(0, 160);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// First frame
+
+/**
+ * @typedef {object} StartSpec
+ * @property {string} label
+ * @property {number} count Papers (0: the baseline).
+ * @property {string[]} argv
+ * @property {(lines: string[]) => boolean} ready
+ * @property {string | undefined} quitKeys
+ * @property {number} timeoutMs
+ * @property {number[]} samples
+ * @property {string | undefined} failure
+ */
+
+/**
+ * Starts `spec` in the pane once; its time to the first full frame, or why there is none.
+ * @param {Terminal} terminal
+ * @param {StartSpec} spec
+ * @returns {Promise<number | string>}
+ */
+async function firstFrame(terminal, spec) {
+	const from = await terminal.spawn(spec.argv);
+	const result = await terminal.waitFor(({lines}) => spec.ready(lines), {timeoutMs: spec.timeoutMs, from});
+	await terminal.stop({quitKeys: spec.quitKeys, graceMs: result.ok ? 10_000 : 2000});
+	if (result.ok) return result.screen.at - from.at;
+	return result.dead ? `exited before the first frame: ${lastWords(result.screen.lines)}` : timedOut(spec.timeoutMs);
+}
+
+/**
+ * Runs specs interleaved (A, B, C, A, B, C, ...): `warmup` rounds unmeasured, then `runs` rounds.
+ * A spec that fails is not run again.
+ * @param {Terminal} terminal
+ * @param {StartSpec[]} specs
+ * @param {{runs: number, warmup: number}} options
+ */
+async function interleave(terminal, specs, {runs, warmup}) {
+	for (let round = 0; round < warmup + runs; round++) {
+		for (const spec of specs) {
+			if (spec.failure !== undefined) continue;
+			const result = await firstFrame(terminal, spec);
+			if (typeof result === 'string') spec.failure = result;
+			else if (round >= warmup) spec.samples.push(result);
+		}
+	}
+}
+
+/**
+ * First frame: from the start of the reader's process to the first screen with header and footer, for
+ * 63, 10,000 and 100,000 papers, against node writing one line, all in the same pane.
+ * @param {Context} context
+ */
+export async function readerStartSection({runs, warmup}) {
+	print('\n## reader: first frame, from process start (tmux 120x35)\n\n');
+	const problem = tmuxProblem();
+	if (problem !== null) {
+		print(`  skipped: ${problem}\n`);
+		return;
+	}
+	const sizes = listings([FIXTURE_COUNT, 10_000, 100_000]);
+	const bigRuns = Math.max(1, Math.ceil(runs / 5));
+	const bigWarmup = Math.min(warmup, 1);
+	print(
+		[
+			'',
+			'  measured  from just before tmux is told to run the program in the already open pane (respawn-pane,',
+			'            exec without a shell) to the arrival of the pane output after which the screen first shows',
+			'            the header " 1 All N" and the footer "1/N" (tmux control mode: a capture on every output)',
+			`  baseline  ${BASELINE_LABEL}: node -e writing one line, to that line on the screen (same pane, same path)`,
+			`  runs      interleaved, ${warmup} warm-up + ${runs} each; 100,000 papers after them, ${bigWarmup} warm-up + ${bigRuns}`,
+			'',
+			'',
+		].join('\n'),
+	);
+
+	/** @type {StartSpec} */
+	const baseline = {
+		label: BASELINE_LABEL,
+		count: 0,
+		argv: [NODE, '-e', `process.stdout.write(${JSON.stringify(`${BASELINE_TEXT}\n`)})`],
+		ready: (lines) => lines.some((line) => line.includes(BASELINE_TEXT)),
+		quitKeys: undefined,
+		timeoutMs: 30_000,
+		samples: [],
+		failure: undefined,
+	};
+	/** @type {StartSpec[]} */
+	const readers = sizes.map((size) => ({
+		label: `reader, ${size.label}`,
+		count: size.count,
+		argv: [NODE, CLI, size.file],
+		ready: fullFrame(size.count),
+		quitKeys: 'q',
+		timeoutMs: size.count >= 100_000 ? 120_000 : 30_000,
+		samples: [],
+		failure: undefined,
+	}));
+	const small = readers.filter((spec) => spec.count < 100_000);
+	const big = readers.filter((spec) => spec.count >= 100_000);
+
+	const terminal = await Terminal.open(SIZE);
+	try {
+		await interleave(terminal, [baseline, ...small], {runs, warmup});
+		await interleave(terminal, big, {runs: bigRuns, warmup: bigWarmup});
+	} finally {
+		await terminal.close();
+	}
+
+	const specs = [baseline, ...readers];
+	const rows = specs.map((spec) => ({...summarize(spec.label, spec.samples), note: spec.failure}));
+	printTable(rows, {baseline: BASELINE_LABEL});
+	print('\n');
+
+	const base = rows[0];
+	/** @param {number} count */
+	const figure = (count) => {
+		const row = rows[specs.findIndex((spec) => spec.count === count)];
+		return row && row.samples.length > 0 ? {median: row.median, text: `median ${formatMs(row.median)}`} : {median: null, text: row?.note ?? 'no figure'};
+	};
+	const at10k = figure(10_000);
+	if (base && base.samples.length > 0 && at10k.median !== null) {
+		const ratio = at10k.median / base.median;
+		print(`  goal: first frame at 10,000 papers <= 3× a bare node start — ${at10k.text} = ${ratio.toFixed(1)}× ${formatMs(base.median)}: ${verdict(ratio <= 3)}\n`);
+	} else {
+		print(`  goal: first frame at 10,000 papers <= 3× a bare node start — ${at10k.median === null ? at10k.text : `baseline: ${base?.note ?? 'no figure'}`}: not met\n`);
+	}
+	const at100k = figure(100_000);
+	print(`  goal: first frame at 100,000 papers <= 1.5 s — ${at100k.text}: ${verdict(at100k.median !== null && at100k.median <= 1500)}\n`);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Typing in the filter
+
+/**
+ * What `papers list FILE --query Q --json` reports: the number of results (the reader's footer total
+ * once its search is done), or why there is none.
+ * @param {string} file
+ * @param {string} query
+ * @returns {{count: number, ms: number} | {failure: string}}
+ */
+function listResults(file, query) {
+	const home = mkdtempSync(join(realpathSync(tmpdir()), 'papers-bench-list-'));
+	try {
+		const started = performance.now();
+		const result = spawnSync(NODE, [CLI, 'list', file, '--query', query, '--json'], {
+			env: {PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: home, XDG_CONFIG_HOME: home, LANG: 'C.UTF-8', TZ: 'UTC'},
+			maxBuffer: 2 ** 30,
+			timeout: 300_000,
+		});
+		const ms = performance.now() - started;
+		if (result.error) return {failure: `papers list --query failed: ${result.error.message}`};
+		if (result.status !== 0) return {failure: `papers list --query: exit code ${result.status}: ${result.stderr.toString('utf8').trim().slice(0, 200)}`};
+		/** @type {{papers: unknown[]}} */
+		const parsed = JSON.parse(result.stdout.toString('utf8'));
+		return {count: parsed.papers.length, ms};
+	} finally {
+		rmSync(home, {recursive: true, force: true});
+	}
+}
+
+/**
+ * @typedef {object} TypingRun
+ * @property {number[]} echoes Milliseconds from each key to its echo, for the keys that echoed.
+ * @property {number} missed Keys that never echoed in time.
+ * @property {number | null} results Milliseconds from the last key to the final results, when they came.
+ * @property {string | undefined} failure Why there is no figure for the results (or no run at all).
+ * @property {number | null} rssKib Peak RSS of the reader when the run ended.
+ * @property {{cpuMs: number, wallMs: number} | null} idle
+ */
+
+/**
+ * @typedef {object} TypingPlan
+ * @property {Size} size
+ * @property {string} query
+ * @property {number | null} expected Results that `papers list --query` reports.
+ * @property {number} startTimeoutMs
+ * @property {number} resultsTimeoutMs From the first key.
+ * @property {boolean} measureIdle
+ */
+
+/**
+ * Opens the reader, optionally measures its CPU while idle, presses "/", types the query a key every
+ * KEY_GAP_MS and watches every screen until the last key has echoed and the footer shows the expected
+ * count, unchanged for SETTLE_MS.
+ * @param {Terminal} terminal
+ * @param {TypingPlan} plan
+ * @param {number} ticks
+ * @returns {Promise<TypingRun>}
+ */
+async function typeQuery(terminal, plan, ticks) {
+	/** @type {TypingRun} */
+	const run = {echoes: [], missed: 0, results: null, failure: undefined, rssKib: null, idle: null};
+	const from = await terminal.spawn([NODE, CLI, plan.size.file]);
+	try {
+		const first = await terminal.waitFor(({lines}) => fullFrame(plan.size.count)(lines), {timeoutMs: plan.startTimeoutMs, from});
+		if (!first.ok) {
+			run.failure = first.dead ? `exited before the first frame: ${lastWords(first.screen.lines)}` : `first frame ${timedOut(plan.startTimeoutMs)}`;
+			return run;
+		}
+		const {pid} = await terminal.pane();
+		if (plan.measureIdle) {
+			await sleep(IDLE_AFTER_MS);
+			const before = cpuMs(pid, ticks);
+			const wallStart = performance.now();
+			await sleep(IDLE_MS);
+			const after = cpuMs(pid, ticks);
+			if (before !== null && after !== null) run.idle = {cpuMs: after - before, wallMs: performance.now() - wallStart};
+		} else {
+			await sleep(200);
+		}
+
+		const slash = terminal.type('/');
+		const box = await terminal.waitFor(({lines}) => filterBoxText(lines[0]) === '', {timeoutMs: plan.resultsTimeoutMs, escapes: true, from: slash});
+		if (!box.ok) {
+			run.failure = `the filter box did not open: ${box.dead ? 'the reader exited' : timedOut(plan.resultsTimeoutMs)}`;
+			return run;
+		}
+		await sleep(200);
+
+		const keys = [...plan.query];
+		/** @type {Array<import('./terminal.mjs').Mark>} */
+		const sent = [];
+		/** @type {Array<number | null>} */
+		const echoed = keys.map(() => null);
+		const begin = terminal.mark();
+		const typing = (async () => {
+			for (const [index, key] of keys.entries()) {
+				const wait = begin.at + index * KEY_GAP_MS - performance.now();
+				if (wait > 0) await sleep(wait);
+				sent.push(terminal.type(key));
+			}
+		})();
+
+		/** @type {number | null} */
+		let finalAt = null;
+		let lastChange = begin.at;
+		let previous = '';
+		const result = await terminal.waitFor(
+			({lines, at}) => {
+				const shown = filterBoxText(lines[0]);
+				for (const [index, mark] of sent.entries()) {
+					if (echoed[index] !== null || shown === null) continue;
+					if (shown.length > index && shown.startsWith(keys.slice(0, index + 1).join(''))) echoed[index] = Math.max(at, mark.at);
+				}
+				const screen = lines.join('\n');
+				if (screen !== previous) {
+					previous = screen;
+					lastChange = at;
+				}
+				if (sent.length < keys.length) return false;
+				const done = shown === plan.query && (plan.expected === null || footerTotal(lines) === plan.expected);
+				if (!done) finalAt = null;
+				else finalAt ??= at;
+				return finalAt !== null && echoed.every((time) => time !== null) && performance.now() - lastChange >= SETTLE_MS;
+			},
+			{timeoutMs: plan.resultsTimeoutMs + SETTLE_MS, escapes: true, from: begin},
+		);
+		await typing;
+
+		sent.forEach((mark, index) => {
+			const time = echoed[index];
+			if (time === null || time === undefined) run.missed++;
+			else run.echoes.push(time - mark.at);
+		});
+		const last = sent.at(-1);
+		if (plan.expected === null) run.failure = 'no expected count';
+		else if (result.ok && finalAt !== null && last) run.results = finalAt - last.at;
+		else if (result.dead) run.failure = `the reader exited: ${lastWords(result.screen.lines)}`;
+		else {
+			const total = footerTotal(result.screen.lines);
+			run.failure = `${timedOut(plan.resultsTimeoutMs)} (footer: ${total === null ? 'none' : grouped(total)} of ${grouped(plan.expected)})`;
+		}
+		run.rssKib = peakRssKib(pid);
+		if (VERBOSE) {
+			const echoes = sent.map((mark, index) => {
+				const time = echoed[index];
+				return time === null || time === undefined ? 'never' : (time - mark.at).toFixed(0);
+			});
+			process.stderr.write(
+				`bench: ${plan.size.label}, ${JSON.stringify(plan.query)}: echo ms [${echoes.join(' ')}], results ${run.results === null ? (run.failure ?? '-') : formatMs(run.results)}, ` +
+					`cpu ${cpuMs(pid, ticks)} ms, VmHWM ${run.rssKib} KiB${run.idle ? `, idle ${run.idle.cpuMs} ms CPU in ${run.idle.wallMs.toFixed(0)} ms` : ''}\n`,
+			);
+		}
+		return run;
+	} finally {
+		await terminal.stop({quitKeys: CTRL_C, graceMs: 10_000});
+	}
+}
+
+/**
+ * Typing in the filter box, peak RSS after the search, and CPU while idle, at 63, 10,000 and 100,000 papers.
+ * @param {Context} context
+ */
+export async function readerTypingSection({runs}) {
+	print('\n## reader: typing in the filter, peak RSS, CPU while idle (tmux 120x35)\n\n');
+	const problem = tmuxProblem();
+	if (problem !== null) {
+		print(`  skipped: ${problem}\n`);
+		return;
+	}
+	const sizes = listings([FIXTURE_COUNT, 10_000, 100_000]);
+	const ticks = clockTicks();
+	const reps = Math.max(1, Math.round(runs / 5));
+	const plans = sizes.map((size) => {
+		const big = size.count >= 100_000;
+		return {
+			size,
+			queries: big ? QUERIES.slice(0, 1) : QUERIES,
+			reps: big ? 1 : reps,
+			startTimeoutMs: big ? 120_000 : 30_000,
+			resultsTimeoutMs: big ? 180_000 : size.count >= 10_000 ? 60_000 : 15_000,
+		};
+	});
+	print(
+		[
+			'',
+			`  typing    "/", then the query a key every ${KEY_GAP_MS} ms without waiting for the screen; ${reps} repetition(s) of`,
+			`            ${QUERIES.map((query) => JSON.stringify(query)).join(' and ')} (at 100,000 papers: 1 of the first)`,
+			'  echo      from a key sent to tmux to the pane output after which the filter box shows the query up to that key',
+			'  results   from the last key sent to the pane output after which the box shows the whole query and the footer',
+			`            the count of \`papers list FILE --query Q --json\` (first time of ${SETTLE_MS} ms without change on screen)`,
+			`  peak RSS  VmHWM of the reader (/proc/PID/status) after the search, largest over the runs; MB = 10^6 bytes`,
+			`  idle CPU  utime + stime (/proc/PID/stat, in clock ticks of ${formatMs(1000 / ticks)}) over ${IDLE_MS / 1000} s with the reader open on`,
+			`            the full list, from ${IDLE_AFTER_MS} ms after its first frame`,
+			'',
+			'',
+		].join('\n'),
+	);
+
+	/** @type {Map<string, number | null>} */
+	const expected = new Map();
+	for (const plan of plans) {
+		for (const query of plan.queries) {
+			const listed = listResults(plan.size.file, query);
+			const key = `${plan.size.count}\n${query}`;
+			if ('failure' in listed) {
+				expected.set(key, null);
+				print(`  expected  ${plan.size.label}, ${JSON.stringify(query)}: unknown (${listed.failure})\n`);
+			} else {
+				expected.set(key, listed.count);
+				print(`  expected  ${plan.size.label}, ${JSON.stringify(query)}: ${grouped(listed.count)} results (papers list took ${formatMs(listed.ms)})\n`);
+			}
+		}
+	}
+	print('\n');
+
+	/** @type {Map<number, TypingRun[]>} */
+	const bySize = new Map();
+	const terminal = await Terminal.open(SIZE);
+	try {
+		for (const plan of plans) {
+			/** @type {TypingRun[]} */
+			const done = [];
+			bySize.set(plan.size.count, done);
+			// Repetitions of the queries in turn: "language model", "reinforcement learning", "language model", ...
+			for (const query of Array.from({length: plan.reps}, () => plan.queries).flat()) {
+				const run = await typeQuery(
+					terminal,
+					{
+						size: plan.size,
+						query,
+						expected: expected.get(`${plan.size.count}\n${query}`) ?? null,
+						startTimeoutMs: plan.startTimeoutMs,
+						resultsTimeoutMs: plan.resultsTimeoutMs,
+						measureIdle: done.length === 0,
+					},
+					ticks,
+				);
+				done.push(run);
+				if (run.echoes.length === 0 && run.failure !== undefined) break; // the reader never got as far as typing: no use repeating
+			}
+		}
+	} finally {
+		await terminal.close();
+	}
+
+	const echoRows = sizes.map((size) => {
+		const done = bySize.get(size.count) ?? [];
+		const missed = done.reduce((sum, run) => sum + run.missed, 0);
+		const failures = done.filter((run) => run.echoes.length === 0 && run.missed === 0 && run.failure !== undefined);
+		const row = summarize(`echo, ${size.label}`, done.flatMap((run) => run.echoes));
+		const note = missed > 0 ? `${missed} key(s) never echoed` : failures[0]?.failure;
+		return {...row, note};
+	});
+	const resultRows = sizes.map((size) => {
+		const done = bySize.get(size.count) ?? [];
+		const figures = done.flatMap((run) => (run.results === null ? [] : [run.results]));
+		const failures = [...new Set(done.flatMap((run) => (run.failure === undefined ? [] : [run.failure])))];
+		const row = summarize(`last key to results, ${size.label}`, figures);
+		return {...row, note: failures.length > 0 ? `${done.length - figures.length} of ${done.length} runs: ${failures.join('; ')}` : undefined};
+	});
+	printTable(echoRows, {count: 'keys'});
+	print('\n');
+	printTable(resultRows);
+	print('\n');
+
+	const p95 = (/** @type {number} */ index) => {
+		const row = echoRows[index];
+		if (!row || row.samples.length === 0) return {text: row?.note ?? 'no figure', met: false};
+		const missed = row.note !== undefined;
+		return {text: missed ? `p95 over the keys that echoed ${formatMs(row.p95)}, ${row.note}` : `p95 ${formatMs(row.p95)}`, met: !missed && row.p95 <= 50};
+	};
+	for (const [index, size] of sizes.entries()) {
+		if (size.count < 10_000) continue;
+		const {text, met} = p95(index);
+		print(`  goal: echo p95 <= 50 ms at ${size.label} — ${text}: ${verdict(met)}\n`);
+	}
+	for (const [index, size] of sizes.entries()) {
+		if (size.count < 10_000) continue;
+		const goal = size.count >= 100_000 ? 500 : 150;
+		const row = resultRows[index];
+		const figure = row && row.samples.length > 0 ? `median ${formatMs(row.median)}` : (row?.note ?? 'no figure');
+		const met = row !== undefined && row.samples.length > 0 && row.note === undefined && row.median <= goal;
+		print(`  goal: last key to final results <= ${goal} ms at ${size.label} — ${figure}: ${verdict(met)}\n`);
+	}
+	for (const size of sizes) {
+		if (size.count < 10_000) continue;
+		const done = bySize.get(size.count) ?? [];
+		const kib = Math.max(0, ...done.map((run) => run.rssKib ?? 0));
+		const bytes = kib * 1024;
+		const goalBytes = size.count >= 100_000 ? 2.5 * size.bytes + 150e6 : 400e6;
+		const goal = size.count >= 100_000 ? `2.5 × ${megabytes(size.bytes)} + 150 MB = ${(goalBytes / 1e6).toFixed(0)} MB` : '400 MB';
+		const searched = done.some((run) => run.results !== null);
+		const figure = kib === 0 ? 'not measured' : `${(bytes / 1e6).toFixed(0)} MB${searched ? '' : ' (no search finished)'}`;
+		print(`  goal: peak RSS <= ${goal} at ${size.label} — ${figure}: ${verdict(kib > 0 && searched && bytes <= goalBytes)}\n`);
+	}
+	for (const size of sizes) {
+		const idle = (bySize.get(size.count) ?? []).find((run) => run.idle !== null)?.idle ?? null;
+		const figure = idle === null ? 'not measured' : `${formatMs(idle.cpuMs)} of CPU in ${formatMs(idle.wallMs)} (${((100 * idle.cpuMs) / idle.wallMs).toFixed(1)}% of a core)`;
+		const met = idle !== null && idle.cpuMs <= IDLE_GOAL_SHARE * idle.wallMs;
+		print(`  goal: CPU while idle ~0 (<= ${IDLE_GOAL_SHARE * 100}% of a core) at ${size.label} — ${figure}: ${verdict(met)}\n`);
+	}
+}
