@@ -1,5 +1,6 @@
 import Fuse, {type FuseResultMatch, type IFuseOptions} from 'fuse.js';
 import type {Paper} from '../listing/paper.js';
+import {compilePattern, scoreText, type Pattern} from './bitap.js';
 
 /** A [start, end] character range (inclusive), as fuse.js reports it. */
 export type Range = readonly [number, number];
@@ -8,16 +9,24 @@ export type Range = readonly [number, number];
 export interface SearchHit {
 	/** Index of the paper in the list the searcher was built from. */
 	index: number;
-	/** 0 is a perfect match, 1 none. */
+	/** fuse.js's score: 0 is a perfect match, 1 none. */
 	score: number;
-	/** Matched character ranges in the title. */
-	titleRanges: Range[];
-	/** Matched character ranges in the abstract. */
-	abstractRanges: Range[];
 }
 
-/** The fuse.js options shared by the reader and `papers list --query`: title weighs twice the abstract. */
-export const FUSE_OPTIONS: IFuseOptions<Pick<Paper, 'title' | 'abstract'>> = {
+/** Matched character ranges of one paper, for highlighting. */
+export interface MatchRanges {
+	title: Range[];
+	abstract: Range[];
+}
+
+type Searchable = Pick<Paper, 'title' | 'abstract'>;
+
+/**
+ * The fuse.js options that define the ranking, shared by the reader and `papers list --query`: title
+ * weighs twice the abstract. The searcher below scores exactly as fuse.js does with these options;
+ * fuse.js itself computes the highlighted ranges of the few papers on screen.
+ */
+export const FUSE_OPTIONS: IFuseOptions<Searchable> = {
 	keys: [
 		{name: 'title', weight: 2},
 		{name: 'abstract', weight: 1},
@@ -29,27 +38,226 @@ export const FUSE_OPTIONS: IFuseOptions<Pick<Paper, 'title' | 'abstract'>> = {
 	minMatchCharLength: 2,
 };
 
+const THRESHOLD = 0.3;
+/** Key weights as fuse.js normalises them (each over their sum). */
+const TITLE_WEIGHT = 2 / (2 + 1);
+const ABSTRACT_WEIGHT = 1 / (2 + 1);
+/** How many papers a search job scores between two looks at the clock. */
+const BATCH = 32;
+/** Finished searches kept, so that deleting a character shows its results at once. */
+const CACHED_SEARCHES = 16;
+
+/** A search under way: run it in slices until it is done, or drop it when the query has changed. */
+export interface SearchJob {
+	readonly query: string;
+	/** Scores papers until they are all done (true) or the clock passes `deadline` (performance.now()). */
+	run(deadline: number): boolean;
+	/** The hits, best first; only once `run` has returned true. */
+	hits(): SearchHit[];
+}
+
 /** A fuzzy index over papers' titles and abstracts. */
 export interface Searcher {
 	/** Papers matching the query, best first; an empty query matches nothing (callers show all). */
 	search(query: string): SearchHit[];
+	/** The same search, to be run in slices. */
+	start(query: string): SearchJob;
 }
 
-/** Builds the fuzzy index once for a list of papers. */
-export function createSearcher(papers: readonly Pick<Paper, 'title' | 'abstract'>[]): Searcher {
-	const fuse = new Fuse(papers, FUSE_OPTIONS);
+interface Finished {
+	pattern: Pattern;
+	hits: SearchHit[];
+	/** Papers where either field holds the pattern within `complete` errors (a superset of the hits). */
+	near: Int32Array;
+	/**
+	 * Up to how many errors `near` is complete: the pattern's `nearErrors`, or less when the search
+	 * only looked at the papers an earlier search came near.
+	 */
+	complete: number;
+}
+
+/** Papers to search, and up to how many errors of the query they surely include. */
+interface Candidates {
+	papers: Int32Array;
+	complete: number;
+}
+
+/**
+ * Builds a searcher for a list of papers. Nothing is computed up front: each paper's lowercased text
+ * and field norms are made the first time a search reaches it, so building costs nothing at start.
+ */
+export function createSearcher(papers: readonly Searchable[]): Searcher {
+	const count = papers.length;
+	const lowerTitles: (string | undefined)[] = new Array<string | undefined>(count);
+	const lowerAbstracts: (string | undefined)[] = new Array<string | undefined>(count);
+	const titleNorms = new Float64Array(count).fill(-1);
+	const abstractNorms = new Float64Array(count).fill(-1);
+	const finished = new Map<string, Finished>();
+	/** The last search started, while it runs: a query typed after it can take over its progress. */
+	let latest: {pattern: Pattern; near: number[]; candidates: Candidates | null; position: () => number; done: () => boolean} | null = null;
+
+	const lowerTitle = (index: number) => (lowerTitles[index] ??= searchableText(papers[index]!.title));
+	const lowerAbstract = (index: number) => (lowerAbstracts[index] ??= searchableText(papers[index]!.abstract));
+	const titleNorm = (index: number) => (titleNorms[index]! >= 0 ? titleNorms[index]! : (titleNorms[index] = fieldNorm(papers[index]!.title)));
+	const abstractNorm = (index: number) => (abstractNorms[index]! >= 0 ? abstractNorms[index]! : (abstractNorms[index] = fieldNorm(papers[index]!.abstract)));
+
+	/** Papers a query can match, from earlier searches of a prefix of it; null means all of them. */
+	const candidatesFor = (pattern: Pattern): Candidates | null => {
+		let best: Candidates | null = null;
+		for (const done of finished.values()) {
+			if (narrows(done.pattern, done.complete, pattern) && (best === null || done.near.length < best.papers.length)) best = {papers: done.near, complete: done.complete};
+		}
+		// A search of a prefix still under way (the previous keystroke's): the papers it came near so
+		// far, and all those it has not reached yet.
+		const running = latest;
+		if (running !== null && !running.done()) {
+			const complete = completeness(running.pattern, running.candidates);
+			const position = running.position();
+			const rest = running.candidates === null ? count - position : running.candidates.papers.length - position;
+			if (narrows(running.pattern, complete, pattern) && (best === null || running.near.length + rest < best.papers.length)) {
+				const papers = new Int32Array(running.near.length + rest);
+				papers.set(running.near);
+				if (running.candidates === null) for (let index = 0; index < rest; index++) papers[running.near.length + index] = position + index;
+				else papers.set(running.candidates.papers.subarray(position), running.near.length);
+				best = {papers, complete};
+			}
+		}
+		return best;
+	};
+
+	const start = (query: string): SearchJob => {
+		const trimmed = query.trim();
+		const pattern = compilePattern(trimmed, THRESHOLD);
+		const cached = finished.get(pattern.text);
+		if (trimmed === '' || cached !== undefined) {
+			const hits = cached?.hits ?? [];
+			return {query, run: () => true, hits: () => hits};
+		}
+		const candidates = candidatesFor(pattern);
+		const total = candidates === null ? count : candidates.papers.length;
+		const hitIndices: number[] = [];
+		const hitScores: number[] = [];
+		const near: number[] = [];
+		let position = 0;
+		let result: SearchHit[] | null = null;
+		latest = {pattern, near, candidates, position: () => position, done: () => result !== null};
+
+		const scorePaper = (index: number) => {
+			let score = 1;
+			let matched = false;
+			let close = false;
+			const title = lowerTitle(index);
+			if (title !== '') {
+				const result = scoreText(pattern, title);
+				if (result.errors !== -1) close = true;
+				if (result.isMatch) {
+					matched = true;
+					score *= Math.pow(result.score === 0 ? Number.EPSILON : result.score, TITLE_WEIGHT * titleNorm(index));
+				}
+			}
+			const abstract = lowerAbstract(index);
+			if (abstract !== '') {
+				const result = scoreText(pattern, abstract);
+				if (result.errors !== -1) close = true;
+				if (result.isMatch) {
+					matched = true;
+					score *= Math.pow(result.score === 0 ? Number.EPSILON : result.score, ABSTRACT_WEIGHT * abstractNorm(index));
+				}
+			}
+			if (close) near.push(index);
+			if (matched) {
+				hitIndices.push(index);
+				hitScores.push(score);
+			}
+		};
+
+		return {
+			query,
+			run(deadline) {
+				if (result !== null) return true;
+				while (position < total) {
+					const end = Math.min(total, position + BATCH);
+					for (; position < end; position++) scorePaper(candidates === null ? position : candidates.papers[position]!);
+					if (position < total && performance.now() >= deadline) return false;
+				}
+				result = rank(hitIndices, hitScores);
+				remember(finished, {pattern, hits: result, near: Int32Array.from(near), complete: completeness(pattern, candidates)});
+				return true;
+			},
+			hits() {
+				if (result === null) throw new Error('search job read before it finished');
+				return result;
+			},
+		};
+	};
+
 	return {
 		search(query) {
-			const trimmed = query.trim();
-			if (trimmed === '') return [];
-			return fuse.search(trimmed).map((result) => ({
-				index: result.refIndex,
-				score: result.score ?? 0,
-				titleRanges: rangesFor(result.matches, 'title'),
-				abstractRanges: rangesFor(result.matches, 'abstract'),
-			}));
+			const job = start(query);
+			job.run(Infinity);
+			return job.hits();
 		},
+		start,
 	};
+}
+
+/**
+ * Whether every paper `next` can match is among those a search of `previous` came near, that search
+ * being complete up to `complete` errors (see TextScore.errors).
+ */
+function narrows(previous: Pattern, complete: number, next: Pattern): boolean {
+	if (previous.chunks.length !== 1 || next.chunks.length !== 1) return false;
+	// A match of the longer query holds a match of its prefix with no more errors; the prefix's search
+	// came near every paper where the prefix occurs within `complete` errors.
+	return next.text.startsWith(previous.text) && next.chunks[0]!.maxErrors <= complete;
+}
+
+/** Up to how many errors a search of `pattern` over `candidates` finds every paper near it. */
+function completeness(pattern: Pattern, candidates: Candidates | null): number {
+	const own = pattern.chunks.length === 1 ? pattern.chunks[0]!.nearErrors : -1;
+	return candidates === null ? own : Math.min(own, candidates.complete);
+}
+
+function remember(finished: Map<string, Finished>, done: Finished): void {
+	finished.delete(done.pattern.text);
+	finished.set(done.pattern.text, done);
+	while (finished.size > CACHED_SEARCHES) finished.delete(finished.keys().next().value!);
+}
+
+/** Hits best first, ties in listing order: fuse.js's order. */
+function rank(indices: number[], scores: number[]): SearchHit[] {
+	const order = Array.from(indices.keys());
+	order.sort((a, b) => scores[a]! - scores[b]! || indices[a]! - indices[b]!);
+	return order.map((at) => ({index: indices[at]!, score: scores[at]!}));
+}
+
+/** What fuse.js searches in: the lowercased text, or '' for a blank field (which fuse.js leaves out). */
+function searchableText(text: string): string {
+	return text.trim() === '' ? '' : text.toLowerCase();
+}
+
+/** fuse.js's field-length norm: 1 / sqrt(number of words), to three decimals. */
+function fieldNorm(text: string): number {
+	let words = 0;
+	let inWord = false;
+	for (let index = 0; index < text.length; index++) {
+		const code = text.charCodeAt(index);
+		if ((code >= 9 && code <= 13) || code === 32 || code === 160) {
+			inWord = false;
+		} else if (!inWord) {
+			words++;
+			inWord = true;
+		}
+	}
+	return Math.round(1000 / Math.pow(Math.max(1, words), 0.5)) / 1000;
+}
+
+/** The characters fuse.js highlights for a query in one paper's title and abstract. */
+export function matchRanges(query: string, paper: Searchable): MatchRanges {
+	const trimmed = query.trim();
+	if (trimmed === '') return {title: [], abstract: []};
+	const [result] = new Fuse([paper], FUSE_OPTIONS).search(trimmed);
+	return {title: rangesFor(result?.matches, 'title'), abstract: rangesFor(result?.matches, 'abstract')};
 }
 
 function rangesFor(matches: readonly FuseResultMatch[] | undefined, key: string): Range[] {

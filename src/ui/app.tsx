@@ -1,7 +1,7 @@
 import {Box, Text, useApp, useInput, type Key} from 'ink';
 import {useCallback, useEffect, useMemo, useRef} from 'react';
 import type {Paper} from '../listing/paper.js';
-import {createSearcher, type Searcher} from '../search/fuzzy.js';
+import {createSearcher, matchRanges, type SearchJob, type Searcher} from '../search/fuzzy.js';
 import type {MarkWrite} from '../state/mark-writer.js';
 import {truncateToWidth} from '../text/wrap.js';
 import {DetailPane} from './components/detail-pane.js';
@@ -33,6 +33,9 @@ export interface AppProps {
 	start?: StartOptions;
 }
 
+/** How long one slice of a search may hold the main thread. */
+const SEARCH_SLICE_MS = 8;
+
 const VIEW_OF: Partial<Record<Command, View>> = {'view-all': 'all', 'view-unread': 'unread', 'view-favorites': 'favorites'};
 
 /** The reader: header, list and detail, footer; every key goes through the keymap to the reducer. */
@@ -42,34 +45,50 @@ export function App({papers, marks, writeMarks, openUrl, makeSearcher = createSe
 	const layout = computeLayout(columns, rows);
 	const [state, dispatch, latest] = useViewState(() => initialState(papers, marks, layout.bodyHeight, start));
 	const searcher = useRef<Searcher | null>(null);
+	const job = useRef<SearchJob | null>(null);
 
 	useEffect(() => {
 		dispatch({type: 'resize', listHeight: layout.bodyHeight});
 	}, [dispatch, layout.bodyHeight]);
 
-	const search = useCallback(
-		(query: string) => {
-			searcher.current ??= makeSearcher(papers);
-			dispatch({type: 'filter-results', query, hits: searcher.current.search(query)});
-		},
-		[papers, makeSearcher, dispatch],
-	);
-
-	// Search after the typed character has been drawn; a result for an older query is dropped by the reducer.
+	// Search in slices of a few milliseconds, after the typed character has been drawn and between keys,
+	// so that typing never waits for a search. A new query drops the job under way (the searcher lets
+	// the new one take over its progress); a result for an older query is dropped by the reducer.
 	useEffect(() => {
 		const query = state.query;
 		if (query.trim() === '') return;
-		const timer = setTimeout(() => search(query), 0);
-		return () => clearTimeout(timer);
-	}, [state.query, search]);
+		searcher.current ??= makeSearcher(papers);
+		const current = searcher.current.start(query);
+		job.current = current;
+		let timer: NodeJS.Immediate | undefined;
+		const step = () => {
+			timer = undefined;
+			if (current.run(performance.now() + SEARCH_SLICE_MS)) dispatch({type: 'filter-results', query, hits: current.hits()});
+			else timer = setImmediate(step);
+		};
+		timer = setImmediate(step);
+		return () => {
+			if (timer !== undefined) clearImmediate(timer);
+		};
+	}, [state.query, papers, makeSearcher, dispatch]);
+
+	/** Finishes the search of the query as typed at once (keys after Enter act on its results). */
+	const finishSearch = useCallback(() => {
+		const {query} = latest();
+		const current = job.current?.query === query ? job.current : (searcher.current ??= makeSearcher(papers)).start(query);
+		current.run(Infinity);
+		dispatch({type: 'filter-results', query, hits: current.hits()});
+	}, [latest, makeSearcher, papers, dispatch]);
 
 	const paper = selectedPaper(state);
 	const detailWidth = layout.detailWidth - 1;
+	const selectedMatched = paper !== undefined && state.hits?.has(state.visible[state.selected]!) === true;
+	const ranges = useMemo(() => (paper !== undefined && selectedMatched ? matchRanges(state.hitsQuery, paper) : undefined), [paper, selectedMatched, state.hitsQuery]);
 	const lines = useMemo(
-		() => (paper === undefined ? [] : detailLines(paper, flagsOf(state, paper.id), state.hits?.get(state.visible[state.selected]!), detailWidth)),
-		// Flags and hits are read through `state`; these are what they depend on.
+		() => (paper === undefined ? [] : detailLines(paper, flagsOf(state, paper.id), ranges, detailWidth)),
+		// Flags are read through `state`; the marks are what they depend on.
 		// eslint-disable-next-line react-hooks/exhaustive-deps
-		[paper, state.marks, state.hits, detailWidth],
+		[paper, state.marks, ranges, detailWidth],
 	);
 	const maxScroll = Math.max(0, lines.length - layout.bodyHeight);
 
@@ -157,7 +176,7 @@ export function App({papers, marks, writeMarks, openUrl, makeSearcher = createSe
 				return dispatch({type: 'filter-input', query: result.query});
 			case 'accept':
 				// Keys after Enter act on the list the filter shows: finish a search still under way first.
-				if (searchPending(latest())) search(latest().query);
+				if (searchPending(latest())) finishSearch();
 				return dispatch({type: 'filter-accept'});
 			case 'clear':
 				return dispatch({type: 'filter-clear'});

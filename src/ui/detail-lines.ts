@@ -1,5 +1,5 @@
 import type {Paper} from '../listing/paper.js';
-import type {SearchHit} from '../search/fuzzy.js';
+import type {MatchRanges} from '../search/fuzzy.js';
 import {wrapText, type Line} from '../text/wrap.js';
 import type {Flags} from './view-state.js';
 
@@ -12,9 +12,9 @@ export interface DetailLine {
 const plain = (kind: DetailLine['kind'], text: string): DetailLine => ({kind, segments: text === '' ? [] : [{text, highlight: false}]});
 
 /** Everything the detail pane shows for a paper, wrapped to `width`, highlights included. */
-export function detailLines(paper: Paper, flags: Flags, hit: SearchHit | undefined, width: number): DetailLine[] {
+export function detailLines(paper: Paper, flags: Flags, ranges: MatchRanges | undefined, width: number): DetailLine[] {
 	const lines: DetailLine[] = [];
-	for (const line of wrapText(paper.title, width, hit?.titleRanges)) lines.push({kind: 'title', segments: line});
+	for (const line of wrapText(paper.title, width, ranges?.title)) lines.push({kind: 'title', segments: line});
 	const facts = [
 		paper.authors.length > 0 ? null : paper.authorCount === null ? null : `${paper.authorCount} author${paper.authorCount === 1 ? '' : 's'}`,
 		paper.published === null ? 'no date' : `${paper.published}${paper.yearInferred ? ' (year inferred)' : ''}`,
@@ -34,7 +34,7 @@ export function detailLines(paper: Paper, flags: Flags, hit: SearchHit | undefin
 	if (paper.abstract === '') {
 		lines.push(plain('meta', '(no abstract)'));
 	} else {
-		for (const line of wrapText(paper.abstract, width, hit?.abstractRanges)) lines.push({kind: line.length === 0 ? 'blank' : 'text', segments: line});
+		for (const line of wrapText(paper.abstract, width, ranges?.abstract)) lines.push({kind: line.length === 0 ? 'blank' : 'text', segments: line});
 	}
 	return lines;
 }

@@ -1,7 +1,7 @@
 import {readFileSync} from 'node:fs';
 import {describe, expect, it} from 'vitest';
 import {parseHfPage} from '../../src/listing/hf-page.js';
-import {createSearcher} from '../../src/search/fuzzy.js';
+import {createSearcher, matchRanges} from '../../src/search/fuzzy.js';
 
 const {papers} = parseHfPage(readFileSync(new URL('../../fixtures/hf-daily-papers-page.txt', import.meta.url), 'utf8'), {source: 'f'});
 const searcher = createSearcher(papers);
@@ -19,11 +19,14 @@ describe('fuzzy search', () => {
 		expect(first).toMatch(/quantization/i);
 	});
 
-	it('reports matched ranges in the title', () => {
+	it('reports matched ranges in the title and the abstract', () => {
 		const [hit] = searcher.search('grokking');
 		expect(hit).toBeDefined();
-		const title = papers[hit!.index]!.title;
-		expect(hit!.titleRanges.some(([start, end]) => title.slice(start, end + 1).toLowerCase() === 'grokking')).toBe(true);
+		const paper = papers[hit!.index]!;
+		const ranges = matchRanges('grokking', paper);
+		expect(ranges.title.some(([start, end]) => paper.title.slice(start, end + 1).toLowerCase() === 'grokking')).toBe(true);
+		expect(matchRanges('xyzzyqq', paper)).toEqual({title: [], abstract: []});
+		expect(matchRanges('  ', paper)).toEqual({title: [], abstract: []});
 	});
 
 	it('finds nothing for nonsense and for an empty query', () => {

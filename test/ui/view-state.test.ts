@@ -35,7 +35,7 @@ const titles = (state: ViewState) => state.visible.map((index) => state.papers[i
 const selectedTitle = (state: ViewState) => selectedPaper(state)?.title;
 
 function hit(index: number, score = 0): SearchHit {
-	return {index, score, titleRanges: [], abstractRanges: []};
+	return {index, score};
 }
 
 describe('initialState', () => {
@@ -515,7 +515,7 @@ describe('marks', () => {
 });
 
 describe('searches under way', () => {
-	const hit = (index: number): SearchHit => ({index, score: 0.1, titleRanges: [], abstractRanges: []});
+	const hit = (index: number): SearchHit => ({index, score: 0.1});
 
 	it('knows whether the list shows the results of the query as typed', async () => {
 		const {searchPending} = await import('../../src/ui/view-state.js');
@@ -548,7 +548,7 @@ describe('the footer message', () => {
 
 describe('new filter results', () => {
 	it('select the best match even when the paper selected before is among the results', () => {
-		const hit = (index: number): SearchHit => ({index, score: 0.1, titleRanges: [], abstractRanges: []});
+		const hit = (index: number): SearchHit => ({index, score: 0.1});
 		let state = initialState(TEN, NO_MARKS, 5);
 		expect(selectedPaper(state)?.title).toBe('Paper 0');
 		state = reduce(state, {type: 'filter-input', query: 'paper'});

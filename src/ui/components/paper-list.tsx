@@ -28,7 +28,7 @@ export function PaperList({state, width, height}: {state: ViewState; width: numb
 						width={width}
 						selected={state.top + row === state.selected}
 						focused={state.focus === 'list'}
-						titleRanges={state.hits?.get(index)?.titleRanges}
+						query={state.hits?.has(index) ? state.hitsQuery : ''}
 						upvoteWidth={upvoteWidth}
 					/>
 				);
