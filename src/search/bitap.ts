@@ -43,6 +43,10 @@ export interface Chunk {
 	nearErrors: number;
 	/** Offset of the chunk in the pattern (fuse.js's `startIndex`). */
 	start: number;
+	/** Finds the chunk in an ASCII text of any case; null when the chunk has other characters. */
+	inAscii: RegExp | null;
+	/** The same for the chunk twice in a row (a one-character chunk's match). */
+	twiceInAscii: RegExp | null;
 }
 
 /** What one text scores against a pattern: fuse.js's `searchIn` without the match indices. */
@@ -92,22 +96,47 @@ function compileChunk(pattern: string, start: number, threshold: number): Chunk 
 		if (code < 128) {
 			ascii[code] = bits;
 			peqAscii[code] = forward;
+			// An ASCII text is scanned as it is: its capitals count as the lowercase letters they become.
+			if (code >= 0x61 && code <= 0x7a) {
+				ascii[code - 0x20] = bits;
+				peqAscii[code - 0x20] = forward;
+			}
 		}
 	}
+	const isAscii = !/[\u0080-\uffff]/.test(pattern);
+	const literal = pattern.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&');
 	let maxErrors = 0;
 	while (maxErrors + 1 < length && (maxErrors + 1) / length <= threshold) maxErrors++;
 	const nearErrors = maxErrors === 0 ? 0 : Math.min(maxErrors + 1, length - 1);
-	return {pattern, alphabet, ascii, peq, peqAscii, maxErrors, nearErrors, start};
+	return {
+		pattern,
+		alphabet,
+		ascii,
+		peq,
+		peqAscii,
+		maxErrors,
+		nearErrors,
+		start,
+		// Without the u flag, case-insensitive matching of ASCII is exactly lowercasing it.
+		inAscii: isAscii ? new RegExp(literal, 'i') : null,
+		twiceInAscii: isAscii ? new RegExp(literal + literal, 'i') : null,
+	};
 }
 
 /** Smallest number of characters fuse.js highlights; a match without such a run does not count. */
 const MIN_MATCH_CHARS = 2;
 
-/** Scores a lowercased text against a pattern, as fuse.js's `BitapSearch.searchIn` would. */
-export function scoreText(pattern: Pattern, lowerText: string): TextScore {
+/**
+ * Scores a text against a pattern, as fuse.js's `BitapSearch.searchIn` would. The text is either
+ * lowercased already, or (`ascii`) only ASCII characters in any case: those are matched as they are,
+ * which saves a lowercased copy of every text.
+ */
+export function scoreText(pattern: Pattern, text: string, ascii = false): TextScore {
 	if (pattern.chunks.length === 0) return NO_MATCH;
+	if (ascii && pattern.chunks.length === 1) return scoreChunk(pattern.chunks[0]!, text, true);
+	const lowerText = ascii ? text.toLowerCase() : text;
 	if (pattern.text === lowerText) return lowerText.length < MIN_MATCH_CHARS ? NO_MATCH : {isMatch: true, score: 0, errors: 0};
-	if (pattern.chunks.length === 1) return scoreChunk(pattern.chunks[0]!, lowerText);
+	if (pattern.chunks.length === 1) return scoreChunk(pattern.chunks[0]!, lowerText, false);
 	// A long query: fuse.js averages the chunks' scores and counts the text as a match when any chunk matches.
 	let total = 0;
 	let matched = false;
@@ -122,12 +151,15 @@ export function scoreText(pattern: Pattern, lowerText: string): TextScore {
 }
 
 /** A chunk of a query of at most 32 characters, at location 0: the fast path. */
-function scoreChunk(chunk: Chunk, text: string): TextScore {
+function scoreChunk(chunk: Chunk, text: string, ascii: boolean): TextScore {
 	const length = chunk.pattern.length;
-	const first = text.indexOf(chunk.pattern);
-	if (first !== -1) {
+	if (ascii && text.length === length && text.toLowerCase() === chunk.pattern) {
+		return length < MIN_MATCH_CHARS ? NO_MATCH : {isMatch: true, score: 0, errors: 0}; // the whole text
+	}
+	const exact = ascii ? chunk.inAscii?.test(text) === true : text.includes(chunk.pattern);
+	if (exact) {
 		// Exact occurrences mark their characters; a one-character pattern needs two in a row.
-		const isMatch = length >= MIN_MATCH_CHARS || text.includes(chunk.pattern + chunk.pattern);
+		const isMatch = length >= MIN_MATCH_CHARS || (ascii ? chunk.twiceInAscii!.test(text) : text.includes(chunk.pattern + chunk.pattern));
 		return isMatch ? {isMatch: true, score: MIN_SCORE, errors: 0} : {isMatch: false, score: 1, errors: 0};
 	}
 	if (chunk.nearErrors === 0) return NO_MATCH;

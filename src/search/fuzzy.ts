@@ -88,16 +88,20 @@ interface Candidates {
  */
 export function createSearcher(papers: readonly Searchable[]): Searcher {
 	const count = papers.length;
-	const lowerTitles: (string | undefined)[] = new Array<string | undefined>(count);
-	const lowerAbstracts: (string | undefined)[] = new Array<string | undefined>(count);
+	// What each field is searched in: the text itself when it is ASCII (matched in any case), else a
+	// lowercased copy, made the first time a search reaches it; '' for a blank field.
+	const titles: (string | undefined)[] = new Array<string | undefined>(count);
+	const abstracts: (string | undefined)[] = new Array<string | undefined>(count);
+	const titleAscii = new Uint8Array(count);
+	const abstractAscii = new Uint8Array(count);
 	const titleNorms = new Float64Array(count).fill(-1);
 	const abstractNorms = new Float64Array(count).fill(-1);
 	const finished = new Map<string, Finished>();
 	/** The last search started, while it runs: a query typed after it can take over its progress. */
 	let latest: {pattern: Pattern; near: number[]; candidates: Candidates | null; position: () => number; done: () => boolean} | null = null;
 
-	const lowerTitle = (index: number) => (lowerTitles[index] ??= searchableText(papers[index]!.title));
-	const lowerAbstract = (index: number) => (lowerAbstracts[index] ??= searchableText(papers[index]!.abstract));
+	const searchableTitle = (index: number) => (titles[index] ??= searchable(papers[index]!.title, titleAscii, index));
+	const searchableAbstract = (index: number) => (abstracts[index] ??= searchable(papers[index]!.abstract, abstractAscii, index));
 	const titleNorm = (index: number) => (titleNorms[index]! >= 0 ? titleNorms[index]! : (titleNorms[index] = fieldNorm(papers[index]!.title)));
 	const abstractNorm = (index: number) => (abstractNorms[index]! >= 0 ? abstractNorms[index]! : (abstractNorms[index] = fieldNorm(papers[index]!.abstract)));
 
@@ -146,18 +150,18 @@ export function createSearcher(papers: readonly Searchable[]): Searcher {
 			let score = 1;
 			let matched = false;
 			let close = false;
-			const title = lowerTitle(index);
+			const title = searchableTitle(index);
 			if (title !== '') {
-				const result = scoreText(pattern, title);
+				const result = scoreText(pattern, title, titleAscii[index] === 1);
 				if (result.errors !== -1) close = true;
 				if (result.isMatch) {
 					matched = true;
 					score *= Math.pow(result.score === 0 ? Number.EPSILON : result.score, TITLE_WEIGHT * titleNorm(index));
 				}
 			}
-			const abstract = lowerAbstract(index);
+			const abstract = searchableAbstract(index);
 			if (abstract !== '') {
-				const result = scoreText(pattern, abstract);
+				const result = scoreText(pattern, abstract, abstractAscii[index] === 1);
 				if (result.errors !== -1) close = true;
 				if (result.isMatch) {
 					matched = true;
@@ -231,9 +235,17 @@ function rank(indices: number[], scores: number[]): SearchHit[] {
 	return order.map((at) => ({index: indices[at]!, score: scores[at]!}));
 }
 
-/** What fuse.js searches in: the lowercased text, or '' for a blank field (which fuse.js leaves out). */
-function searchableText(text: string): string {
-	return text.trim() === '' ? '' : text.toLowerCase();
+const NOT_ASCII = /[\u0080-\uffff]/;
+
+/**
+ * What a field is searched in: '' for a blank field (which fuse.js leaves out), the text itself when
+ * it is ASCII (flagged in `ascii`), else its lowercased copy.
+ */
+function searchable(text: string, ascii: Uint8Array, index: number): string {
+	if (text.trim() === '') return '';
+	if (NOT_ASCII.test(text)) return text.toLowerCase();
+	ascii[index] = 1;
+	return text;
 }
 
 /** fuse.js's field-length norm: 1 / sqrt(number of words), to three decimals. */
