@@ -2,7 +2,7 @@ import {formatIsoDate, inferYear, parsePageDate, type PageDate} from './dates.js
 import {arxivIdFromLinks, extractLinks} from './links.js';
 import {paperId, type Paper, type ParseResult, type ParseWarning} from './paper.js';
 import {collapseWhiteSpace, sanitize} from '../text/sanitize.js';
-import {splitLines} from '../text/lines.js';
+import {iterateLines} from '../text/lines.js';
 
 /** Options for reading a listing. */
 export interface ListingOptions {
@@ -42,23 +42,21 @@ const MAX_METADATA_LINE = 40;
 /** Longest block still taken as a title; longer ones are abstract paragraphs. */
 const MAX_TITLE_LENGTH = 300;
 
-/** Splits lines into blocks separated by blank lines, keeping line numbers. */
-function toBlocks(lines: readonly string[]): Block[] {
-	const blocks: Block[] = [];
+/** Groups lines into blocks separated by blank lines, keeping line numbers. */
+function* toBlocks(lines: Iterable<string>): Generator<Block, void, undefined> {
 	let current: Block | null = null;
-	for (let index = 0; index < lines.length; index++) {
-		const raw = lines[index] ?? '';
+	let number = 0;
+	for (const raw of lines) {
+		number++;
 		if (!NOT_BLANK.test(raw)) {
+			if (current !== null) yield current;
 			current = null;
 			continue;
 		}
-		if (current === null) {
-			current = {line: index + 1, lines: []};
-			blocks.push(current);
-		}
+		current ??= {line: number, lines: []};
 		current.lines.push(sanitize(raw).trimEnd());
 	}
-	return blocks;
+	if (current !== null) yield current;
 }
 
 /** Reads a metadata block ("• 2 authors", "·", "Feb 17, 2022 14"); null when the block is not one. */
@@ -112,20 +110,65 @@ function looksLikeTitle(text: string): boolean {
  * blocks; blocks it cannot read are skipped with a warning.
  */
 export function parseHfPage(input: string | Uint8Array, options: ListingOptions): ParseResult {
-	const blocks = toBlocks(splitLines(input));
-	const metadataOf = blocks.map(readMetadata);
-	const warnings: ParseWarning[] = [];
+	const parser = createHfPageParser(input, options);
+	parser.run(Infinity);
+	return {papers: parser.papers, warnings: parser.warnings};
+}
+
+/** A parse that can be run a slice at a time: the reader shows the first papers while it goes on. */
+export interface ListingParser {
+	/** The papers parsed so far, in listing order (the array grows). */
+	readonly papers: Paper[];
+	readonly warnings: ParseWarning[];
+	/**
+	 * Parses until the end (true), until the clock (performance.now()) passes `deadline`, or until
+	 * there are at least `enough` papers (false).
+	 */
+	run(deadline: number, enough?: number): boolean;
+}
+
+/** How many blocks the parser reads between two looks at the clock. */
+const BLOCKS_PER_STEP = 64;
+
+/** The same parse as `parseHfPage`, one slice at a time. */
+export function createHfPageParser(input: string | Uint8Array, options: ListingOptions): ListingParser {
 	const papers: Paper[] = [];
+	const warnings: ParseWarning[] = [];
+	const steps = parseSteps(input, options, papers, warnings);
+	let done = false;
+	return {
+		papers,
+		warnings,
+		run(deadline, enough = Infinity) {
+			while (!done) {
+				done = steps.next().done === true;
+				if (performance.now() >= deadline || papers.length >= enough) break;
+			}
+			return done;
+		},
+	};
+}
+
+interface ReadBlock {
+	block: Block;
+	metadata: Metadata | null;
+}
+
+function* parseSteps(input: string | Uint8Array, options: ListingOptions, papers: Paper[], warnings: ParseWarning[]): Generator<void, void, undefined> {
+	const blocks = toBlocks(iterateLines(input));
+	const read = (): ReadBlock | null => {
+		const next = blocks.next();
+		return next.done === true ? null : {block: next.value, metadata: readMetadata(next.value)};
+	};
 	const today = options.today ?? new Date();
 	const warn = (line: number, message: string) => warnings.push({source: options.source, line, message});
 
-	let index = 0;
 	// Page chrome comes first: known phrases and the page's own date ("Nov 25").
-	while (index < blocks.length) {
-		const block = blocks[index]!;
-		const content = blockText(block);
-		if (block.lines.length === 1 && (CHROME.has(content.toLowerCase()) || parsePageDate(content)?.year === null)) {
-			index++;
+	let next = read();
+	while (next !== null) {
+		const content = blockText(next.block);
+		if (next.block.lines.length === 1 && (CHROME.has(content.toLowerCase()) || parsePageDate(content)?.year === null)) {
+			next = read();
 			continue;
 		}
 		break;
@@ -144,9 +187,10 @@ export function parseHfPage(input: string | Uint8Array, options: ListingOptions)
 		pending = null;
 	};
 
-	for (; index < blocks.length; index++) {
-		const block = blocks[index]!;
-		const metadata = metadataOf[index] ?? null;
+	for (let count = 1; next !== null; count++) {
+		if (count % BLOCKS_PER_STEP === 0) yield;
+		const {block, metadata} = next;
+		next = read(); // one block of lookahead: a paragraph followed by metadata belongs to the abstract
 		if (metadata !== null) {
 			if (pending === null) warn(block.line, 'metadata block without a paper before it, skipped');
 			finish(metadata);
@@ -161,7 +205,7 @@ export function parseHfPage(input: string | Uint8Array, options: ListingOptions)
 			pending = {title: content, line: block.line, abstract: []};
 		} else if (pending.abstract.length === 0) {
 			pending.abstract.push(content);
-		} else if ((metadataOf[index + 1] ?? null) !== null || !looksLikeTitle(content)) {
+		} else if ((next?.metadata ?? null) !== null || !looksLikeTitle(content)) {
 			// A further paragraph of the abstract: the metadata that follows still belongs to this paper.
 			pending.abstract.push(content);
 		} else {
@@ -171,7 +215,6 @@ export function parseHfPage(input: string | Uint8Array, options: ListingOptions)
 		}
 	}
 	finish(null);
-	return {papers, warnings};
 }
 
 function buildPaper(title: string, abstract: string, metadata: Metadata | null, options: ListingOptions, today: Date): Paper {

@@ -8,18 +8,27 @@ const UTF8_BOM = [0xef, 0xbb, 0xbf];
  * other characters (decoding the whole file would make every line a two-byte string).
  */
 export function splitLines(input: string | Uint8Array): string[] {
-	if (typeof input === 'string') return splitText(input);
+	return [...iterateLines(input)];
+}
+
+/** The lines of a listing as `splitLines` gives them, decoded one at a time as they are taken. */
+export function* iterateLines(input: string | Uint8Array): Generator<string, void, undefined> {
+	if (typeof input === 'string') {
+		yield* splitText(input);
+		return;
+	}
 	const bytes = Buffer.from(input.buffer, input.byteOffset, input.byteLength);
 	const start = UTF8_BOM.every((byte, index) => bytes[index] === byte) ? UTF8_BOM.length : 0;
-	if (bytes.includes(CR)) return splitText(bytes.toString('utf8', start));
-	const lines: string[] = [];
+	if (bytes.includes(CR)) {
+		yield* splitText(bytes.toString('utf8', start));
+		return;
+	}
 	let lineStart = start;
 	for (let end = bytes.indexOf(LF, lineStart); end !== -1; end = bytes.indexOf(LF, lineStart)) {
-		lines.push(bytes.toString('utf8', lineStart, end));
+		yield bytes.toString('utf8', lineStart, end);
 		lineStart = end + 1;
 	}
-	lines.push(bytes.toString('utf8', lineStart));
-	return lines;
+	yield bytes.toString('utf8', lineStart);
 }
 
 function splitText(text: string): string[] {
