@@ -2,8 +2,8 @@ import {readFileSync, statSync} from 'node:fs';
 import {readdir} from 'node:fs/promises';
 import {join} from 'node:path';
 import {fileError, InputError} from '../errors.js';
-import {parseHfPage, type ListingOptions} from './hf-page.js';
-import {mergePapers, type ParseResult} from './paper.js';
+import {createHfPageParser, type ListingParser} from './hf-page.js';
+import {createMerger, type Paper, type ParseResult, type ParseWarning} from './paper.js';
 
 /** Options for reading listing files. */
 export interface LoadOptions {
@@ -18,30 +18,25 @@ export interface LoadOptions {
 	directories?: boolean;
 }
 
-/** Parses listing text in whichever format it is. */
-export function parseListing(text: string | Uint8Array, options: ListingOptions): ParseResult {
-	return parseHfPage(text, options);
-}
-
 async function readStdin(): Promise<Buffer> {
 	const chunks: Buffer[] = [];
 	for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
 	return Buffer.concat(chunks);
 }
 
-/** Reads one listing file ("-" is standard input); throws an InputError naming the file when it cannot. */
-export async function loadListingFile(file: string, options: LoadOptions = {}): Promise<ParseResult> {
-	const bytes = file === '-' ? await (options.readStdin ?? readStdin)() : await readListingBytes(file);
+/** The bytes of a listing file, checked to be text; throws an InputError naming the file when they are not. */
+function readListing(file: string): Buffer {
+	const bytes = readListingBytes(file);
 	checkText(file, bytes);
-	const result = parseListing(bytes, {source: file, year: options.year, today: options.today});
-	if (result.papers.length === 0) {
-		const why = result.warnings.length > 0 ? ` (${result.warnings.length} unreadable blocks)` : '';
-		throw fileError(file, `no papers found in it${why}`);
-	}
-	return result;
+	return bytes;
 }
 
-async function readListingBytes(file: string): Promise<Buffer> {
+function noPapers(file: string, warnings: readonly ParseWarning[]): InputError {
+	const why = warnings.length > 0 ? ` (${warnings.length} unreadable blocks)` : '';
+	return fileError(file, `no papers found in it${why}`);
+}
+
+function readListingBytes(file: string): Buffer {
 	try {
 		// One synchronous read: a command has nothing else to do meanwhile, and it is much faster than
 		// the thread pool's chunked reads for a large listing.
@@ -93,28 +88,117 @@ function countReplacementCharacters(text: string): number {
 
 /** Reads and merges several listings in order, deduplicated by id (the later listing's upvotes win). */
 export async function loadListings(files: readonly string[], options: LoadOptions = {}): Promise<ParseResult> {
-	const results: ParseResult[] = [];
+	const loading = await startLoading(files, options);
+	loading.run(Infinity);
+	return {papers: [...loading.papers], warnings: [...loading.warnings]};
+}
+
+/** Listings being read, a slice at a time: the reader shows the first papers while the rest load. */
+export interface Loading {
+	/** The papers so far, merged in order (the array grows; a paper seen again is replaced by the merge). */
+	readonly papers: readonly Paper[];
+	readonly warnings: readonly ParseWarning[];
+	/**
+	 * Reads until everything is read (true), the clock (performance.now()) passes `deadline`, or there
+	 * are at least `enough` papers (false). Throws an InputError, as `loadListings` does, when a file
+	 * named on the command line turns out to hold no papers.
+	 */
+	run(deadline: number, enough?: number): boolean;
+}
+
+interface Source {
+	file: string;
+	/** Read up front for files named on the command line (so that their errors come before anything runs). */
+	bytes: Buffer | null;
+	/** The directory that stood for this file, if any: such files are skipped with a warning when bad. */
+	directory: string | null;
+	/** The last file of its directory. */
+	last: boolean;
+}
+
+/**
+ * Starts reading listings: files named on the command line (and standard input) are read and checked
+ * at once, so that a missing, binary or empty file stops everything before the reader opens; the
+ * parsing is left to `run`.
+ */
+export async function startLoading(files: readonly string[], options: LoadOptions = {}): Promise<Loading> {
+	const sources: Source[] = [];
 	for (const file of files) {
 		const inDirectory = options.directories === true && file !== '-' ? await listingsInDirectory(file) : null;
 		if (inDirectory === null) {
-			results.push(await loadListingFile(file, options));
+			const bytes = file === '-' ? await (options.readStdin ?? readStdin)() : readListingBytes(file);
+			checkText(file, bytes);
+			sources.push({file, bytes, directory: null, last: true});
 			continue;
 		}
 		if (inDirectory.length === 0) throw fileError(file, 'is a directory with no listing files in it');
-		const before = results.length;
-		for (const entry of inDirectory) {
+		inDirectory.forEach((entry, index) => sources.push({file: entry, bytes: null, directory: file, last: index === inDirectory.length - 1}));
+	}
+	const merger = createMerger();
+	const warnings: ParseWarning[] = [];
+	const directoriesWithPapers = new Set<string>();
+	let current = 0;
+	let parser: ListingParser | null = null;
+	let taken = 0;
+
+	/** Opens the current source; false when it is a directory's file that cannot be read (skipped). */
+	const open = (source: Source): boolean => {
+		let bytes = source.bytes;
+		source.bytes = null;
+		if (bytes === null) {
 			try {
-				results.push(await loadListingFile(entry, options));
+				bytes = readListing(source.file);
 			} catch (error) {
 				if (!(error instanceof InputError)) throw error;
-				results.push({papers: [], warnings: [{source: entry, line: null, message: `skipped: ${error.message.replace(`${entry}: `, '')}`}]});
+				warnings.push({source: source.file, line: null, message: `skipped: ${error.message.replace(`${source.file}: `, '')}`});
+				return false;
 			}
 		}
-		if (!results.slice(before).some((result) => result.papers.length > 0)) throw fileError(file, 'no listing in this directory has papers');
-	}
+		parser = createHfPageParser(bytes, {source: source.file, year: options.year, today: options.today});
+		taken = 0;
+		return true;
+	};
+
+	/** After a directory's last file: it must have held papers somewhere. */
+	const settle = (source: Source) => {
+		if (source.last && source.directory !== null && !directoriesWithPapers.has(source.directory)) throw fileError(source.directory, 'no listing in this directory has papers');
+	};
+
+	/** Ends a parsed source: its warnings, and the check that it held papers. */
+	const close = (source: Source, parsed: ListingParser) => {
+		if (parsed.papers.length > 0) {
+			warnings.push(...parsed.warnings);
+			if (source.directory !== null) directoriesWithPapers.add(source.directory);
+		} else if (source.directory === null) {
+			throw noPapers(source.file, parsed.warnings);
+		} else {
+			warnings.push({source: source.file, line: null, message: `skipped: ${noPapers(source.file, parsed.warnings).message.replace(`${source.file}: `, '')}`});
+		}
+		settle(source);
+	};
+
 	return {
-		papers: mergePapers(results.map((result) => result.papers)),
-		warnings: results.flatMap((result) => result.warnings),
+		papers: merger.papers,
+		warnings,
+		run(deadline, enough = Infinity) {
+			while (current < sources.length) {
+				const source = sources[current]!;
+				if (parser === null && !open(source)) {
+					current++;
+					settle(source);
+					continue;
+				}
+				const active: ListingParser = parser!;
+				const finished = active.run(deadline, enough === Infinity ? Infinity : taken + Math.max(1, enough - merger.papers.length));
+				for (; taken < active.papers.length; taken++) merger.add(active.papers[taken]!);
+				if (!finished) return false;
+				parser = null;
+				current++;
+				close(source, active);
+				if (current < sources.length && (performance.now() >= deadline || merger.papers.length >= enough)) return false;
+			}
+			return true;
+		},
 	};
 }
 

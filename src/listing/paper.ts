@@ -67,17 +67,27 @@ export function paperId(title: string): string {
 	return createHash('sha1').update(normalizeTitle(title)).digest('hex').slice(0, 12);
 }
 
-/** Merges listings in order, deduplicated by id; a later listing's upvotes win, the first position stays. */
-export function mergePapers(lists: Paper[][]): Paper[] {
-	const byId = new Map<string, Paper>();
-	for (const list of lists) {
-		for (const paper of list) {
-			const earlier = byId.get(paper.id);
-			if (earlier === undefined) {
-				byId.set(paper.id, paper);
-				continue;
+/** Papers merged one at a time, deduplicated by id: a later copy's upvotes win, the first position stays. */
+export interface PaperMerger {
+	/** The merged papers in order (the array grows; a paper seen again is replaced by the merge). */
+	readonly papers: Paper[];
+	add(paper: Paper): void;
+}
+
+export function createMerger(): PaperMerger {
+	const papers: Paper[] = [];
+	const positions = new Map<string, number>();
+	return {
+		papers,
+		add(paper) {
+			const position = positions.get(paper.id);
+			if (position === undefined) {
+				positions.set(paper.id, papers.length);
+				papers.push(paper);
+				return;
 			}
-			byId.set(paper.id, {
+			const earlier = papers[position]!;
+			papers[position] = {
 				...earlier,
 				upvotes: paper.upvotes,
 				abstract: earlier.abstract || paper.abstract,
@@ -87,8 +97,14 @@ export function mergePapers(lists: Paper[][]): Paper[] {
 				yearInferred: earlier.published === null ? paper.yearInferred : earlier.yearInferred,
 				links: earlier.links.length > 0 ? earlier.links : paper.links,
 				arxivId: earlier.arxivId ?? paper.arxivId,
-			});
-		}
-	}
-	return [...byId.values()];
+			};
+		},
+	};
+}
+
+/** Merges listings in order, deduplicated by id; a later listing's upvotes win, the first position stays. */
+export function mergePapers(lists: Paper[][]): Paper[] {
+	const merger = createMerger();
+	for (const list of lists) for (const paper of list) merger.add(paper);
+	return merger.papers;
 }

@@ -3,7 +3,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
 import {InputError} from '../../src/errors.js';
-import {loadListings} from '../../src/listing/load.js';
+import {loadListings, startLoading} from '../../src/listing/load.js';
 
 const FIXTURE = readFileSync(new URL('../../fixtures/hf-daily-papers-page.txt', import.meta.url), 'utf8');
 const ONE = 'A Paper Of Its Own\n\nIts abstract.\n\n  • 2 authors\n·\nFeb 1, 2024 3\n';
@@ -63,5 +63,37 @@ describe('other formats', () => {
 		const file = join(directory, 'page.txt');
 		writeFileSync(file, `[Re] ${ONE}`);
 		expect((await loadListings([file])).papers[0]?.title).toBe('[Re] A Paper Of Its Own');
+	});
+});
+
+describe('startLoading', () => {
+	it('reads in slices to the same papers and warnings as one read, and stops early with enough papers', async () => {
+		const first = join(directory, 'first.txt');
+		const second = join(directory, 'second.txt');
+		writeFileSync(first, FIXTURE);
+		writeFileSync(second, `${ONE}\nUnreadable\n\n  • 2 authors\n·\nFeb 1, 2024 3\n\n• 1 author\n`);
+		const whole = await loadListings([first, second]);
+		const loading = await startLoading([first, second]);
+		expect(loading.run(Infinity, 10)).toBe(false);
+		expect(loading.papers.length).toBeGreaterThanOrEqual(10);
+		expect(loading.papers.length).toBeLessThan(whole.papers.length);
+		let slices = 0;
+		while (!loading.run(0)) slices++; // a deadline already past: one step per call
+		expect(slices).toBeGreaterThan(0);
+		expect(loading.papers).toEqual(whole.papers);
+		expect(loading.warnings).toEqual(whole.warnings);
+		expect(whole.papers.length).toBeGreaterThan(63);
+		expect(whole.warnings.length).toBeGreaterThan(0);
+	});
+
+	it('checks files named on the command line before any parsing, and a later one without papers when it gets there', async () => {
+		const good = join(directory, 'good.txt');
+		writeFileSync(good, FIXTURE);
+		await expect(startLoading([good, join(directory, 'missing.txt')])).rejects.toThrow('missing.txt: no such file');
+		const empty = join(directory, 'nothing.txt');
+		writeFileSync(empty, 'Daily Papers\n\nSubscribe\n');
+		const loading = await startLoading([good, empty]);
+		expect(loading.run(Infinity, 5)).toBe(false);
+		expect(() => loading.run(Infinity)).toThrow(`${empty}: no papers found in it`);
 	});
 });
