@@ -7,9 +7,10 @@ import {listCommand} from './commands/list.js';
 import {markCommand, type MarkChange} from './commands/mark.js';
 import {parseCommand} from './commands/parse.js';
 import {formatWarnings} from './commands/format.js';
-import {loadListings} from './listing/load.js';
+import {startLoading} from './listing/load.js';
 import type {StateFilter} from './state/with-state.js';
 import {openKeyboard} from './ui/keyboard.js';
+import type * as ReaderModule from './ui/run-reader.js';
 
 /** The listing shipped with papers, opened when no file is named. */
 export const BUNDLED_LISTING = fileURLToPath(new URL('../fixtures/hf-daily-papers-page.txt', import.meta.url));
@@ -73,6 +74,24 @@ async function main(): Promise<number> {
 	}
 }
 
+/**
+ * Imports the reader (Ink, React, Yoga). Yoga's WebAssembly loader decodes its embedded binary with
+ * `fetch` when there is one, and in Node the first touch of `fetch` loads undici: tens of milliseconds
+ * at every start. With `fetch` hidden for the import, Yoga decodes the binary itself.
+ */
+async function importReader(): Promise<typeof ReaderModule> {
+	const fetch = Object.getOwnPropertyDescriptor(globalThis, 'fetch');
+	if (fetch?.configurable === true) Object.defineProperty(globalThis, 'fetch', {value: undefined, configurable: true, writable: true});
+	try {
+		return await import('./ui/run-reader.js');
+	} finally {
+		if (fetch?.configurable === true) Object.defineProperty(globalThis, 'fetch', fetch);
+	}
+}
+
+/** Papers read before the reader opens: a screenful many times over, a few tens of milliseconds of parsing. */
+const FIRST_PAPERS = 500;
+
 /** `papers [FILE...]`: the reader in a terminal; the plain list (as `papers list`) where there is none. */
 async function readCommand(files: readonly string[], flags: Flags, commandContext: CommandContext): Promise<number> {
 	const listOptions = {filter: stateFilter(flags), query: flags.query, json: flags.json};
@@ -81,12 +100,15 @@ async function readCommand(files: readonly string[], flags: Flags, commandContex
 	if (interactive && listOptions.filter === 'read') throw new InputError('the reader has no read-only view: use --unread, --favorites, or `papers list --read`');
 	const keyboard = interactive ? openKeyboard(files.includes('-')) : null;
 	if (keyboard === null || listOptions.filter === 'read') return listCommand(files, listOptions, context);
-	const {runReader} = await import('./ui/run-reader.js'); // Ink and React load only for the reader
-	const {papers, warnings} = await loadListings(files, context.load);
+	const {runReader} = await importReader(); // Ink and React load only for the reader
+	// The reader opens on the first papers; it reads the rest while it runs. A file named on the command
+	// line that is missing, empty or binary stops it before that; one without papers, once reached.
+	const loading = await startLoading(files, context.load);
+	loading.run(Infinity, FIRST_PAPERS);
 	const {openStore} = await import('./state/store.js');
 	const store = openStore(context.store);
-	await runReader(papers, store, keyboard, {view: listOptions.filter, query: flags.query});
-	context.stderr(formatWarnings(warnings));
+	await runReader(loading, store, keyboard, {view: listOptions.filter, query: flags.query});
+	context.stderr(formatWarnings(loading.warnings));
 	return 0;
 }
 

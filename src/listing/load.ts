@@ -98,6 +98,8 @@ export interface Loading {
 	/** The papers so far, merged in order (the array grows; a paper seen again is replaced by the merge). */
 	readonly papers: readonly Paper[];
 	readonly warnings: readonly ParseWarning[];
+	/** Everything has been read. */
+	readonly done: boolean;
 	/**
 	 * Reads until everything is read (true), the clock (performance.now()) passes `deadline`, or there
 	 * are at least `enough` papers (false). Throws an InputError, as `loadListings` does, when a file
@@ -180,6 +182,9 @@ export async function startLoading(files: readonly string[], options: LoadOption
 	return {
 		papers: merger.papers,
 		warnings,
+		get done() {
+			return current >= sources.length;
+		},
 		run(deadline, enough = Infinity) {
 			while (current < sources.length) {
 				const source = sources[current]!;

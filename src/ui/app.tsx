@@ -1,5 +1,6 @@
 import {Box, Text, useApp, useInput, type Key} from 'ink';
 import {useCallback, useEffect, useMemo, useRef} from 'react';
+import type {Loading} from '../listing/load.js';
 import type {Paper} from '../listing/paper.js';
 import {createSearcher, matchRanges, type SearchJob, type Searcher} from '../search/fuzzy.js';
 import type {MarkWrite} from '../state/mark-writer.js';
@@ -31,21 +32,31 @@ export interface AppProps {
 	makeSearcher?: (papers: readonly Paper[]) => Searcher;
 	/** The view and filter to start with. */
 	start?: StartOptions;
+	/** The listing still being read, when `papers` are only its first papers. */
+	loading?: Pick<Loading, 'papers' | 'run'>;
+	/** The marks of papers that arrive while the listing is read. */
+	readMarks?: (papers: readonly Paper[]) => ReadonlyMap<string, Flags>;
 }
 
-/** How long one slice of a search may hold the main thread. */
+const NO_MARKS = () => new Map<string, Flags>();
+
+/** How long one slice of a search, or of reading the listing, may hold the main thread. */
 const SEARCH_SLICE_MS = 8;
+const LOAD_SLICE_MS = 8;
+/** How often the list shows the papers read so far while a listing is read. */
+const LOAD_UPDATE_MS = 250;
 
 const VIEW_OF: Partial<Record<Command, View>> = {'view-all': 'all', 'view-unread': 'unread', 'view-favorites': 'favorites'};
 
 /** The reader: header, list and detail, footer; every key goes through the keymap to the reducer. */
-export function App({papers, marks, writeMarks, openUrl, makeSearcher = createSearcher, start}: AppProps) {
+export function App({papers, marks, writeMarks, openUrl, makeSearcher = createSearcher, start, loading, readMarks = NO_MARKS}: AppProps) {
 	const {exit} = useApp();
 	const {columns, rows} = useTerminalSize();
 	const layout = computeLayout(columns, rows);
-	const [state, dispatch, latest] = useViewState(() => initialState(papers, marks, layout.bodyHeight, start));
-	const searcher = useRef<Searcher | null>(null);
-	const job = useRef<SearchJob | null>(null);
+	const [state, dispatch, latest] = useViewState(() => initialState(papers, marks, layout.bodyHeight, {...start, loading: loading !== undefined}));
+	// Building a searcher costs nothing (it works lazily), so there is a new one for every list of papers.
+	const searcher = useMemo(() => makeSearcher(state.papers), [makeSearcher, state.papers]);
+	const job = useRef<{job: SearchJob; papers: readonly Paper[]} | null>(null);
 
 	useEffect(() => {
 		dispatch({type: 'resize', listHeight: layout.bodyHeight});
@@ -54,31 +65,62 @@ export function App({papers, marks, writeMarks, openUrl, makeSearcher = createSe
 	// Search in slices of a few milliseconds, after the typed character has been drawn and between keys,
 	// so that typing never waits for a search. A new query drops the job under way (the searcher lets
 	// the new one take over its progress); a result for an older query is dropped by the reducer.
+	const searchedPapers = state.papers;
 	useEffect(() => {
 		const query = state.query;
 		if (query.trim() === '') return;
-		searcher.current ??= makeSearcher(papers);
-		const current = searcher.current.start(query);
-		job.current = current;
+		const current = searcher.start(query);
+		job.current = {job: current, papers: searchedPapers};
 		let timer: NodeJS.Immediate | undefined;
 		const step = () => {
 			timer = undefined;
-			if (current.run(performance.now() + SEARCH_SLICE_MS)) dispatch({type: 'filter-results', query, hits: current.hits()});
+			if (current.run(performance.now() + SEARCH_SLICE_MS)) dispatch({type: 'filter-results', query, hits: current.hits(), papers: searchedPapers});
 			else timer = setImmediate(step);
 		};
 		timer = setImmediate(step);
 		return () => {
 			if (timer !== undefined) clearImmediate(timer);
 		};
-	}, [state.query, papers, makeSearcher, dispatch]);
+	}, [state.query, searcher, searchedPapers, dispatch]);
 
 	/** Finishes the search of the query as typed at once (keys after Enter act on its results). */
-	const finishSearch = useCallback(() => {
-		const {query} = latest();
-		const current = job.current?.query === query ? job.current : (searcher.current ??= makeSearcher(papers)).start(query);
-		current.run(Infinity);
-		dispatch({type: 'filter-results', query, hits: current.hits()});
-	}, [latest, makeSearcher, papers, dispatch]);
+	const finishSearch = () => {
+		const {query, papers: current} = latest();
+		const running = job.current !== null && job.current.job.query === query && job.current.papers === current ? job.current.job : makeSearcher(current).start(query);
+		running.run(Infinity);
+		dispatch({type: 'filter-results', query, hits: running.hits(), papers: current});
+	};
+
+	// The rest of a listing still being read, a slice at a time between keys and frames; the list grows
+	// a few times a second, and a filter is searched again over the new papers.
+	useEffect(() => {
+		if (loading === undefined) return;
+		let timer: NodeJS.Immediate | undefined;
+		let shown = latest().papers.length;
+		let updated = performance.now();
+		const step = () => {
+			timer = undefined;
+			let done: boolean;
+			try {
+				done = loading.run(performance.now() + LOAD_SLICE_MS);
+			} catch (error) {
+				done = true;
+				dispatch({type: 'message', text: `stopped reading: ${error instanceof Error ? error.message : String(error)}`});
+			}
+			const now = performance.now();
+			if (done || now - updated >= LOAD_UPDATE_MS) {
+				updated = now;
+				const papers = loading.papers.slice();
+				dispatch({type: 'papers-loaded', papers, marks: readMarks(papers.slice(shown)), done});
+				shown = papers.length;
+			}
+			if (!done) timer = setImmediate(step);
+		};
+		timer = setImmediate(step);
+		return () => {
+			if (timer !== undefined) clearImmediate(timer);
+		};
+	}, [loading, readMarks, latest, dispatch]);
 
 	const paper = selectedPaper(state);
 	const detailWidth = layout.detailWidth - 1;
@@ -213,6 +255,7 @@ export function App({papers, marks, writeMarks, openUrl, makeSearcher = createSe
 		<Box flexDirection="column" width={layout.columns} height={layout.height}>
 			<Header
 				counts={state.counts}
+				loading={state.loading}
 				view={state.view}
 				sort={state.sort}
 				query={state.query}

@@ -1,5 +1,5 @@
 import {render} from 'ink';
-import open from 'open';
+import type {Loading} from '../listing/load.js';
 import type {Paper} from '../listing/paper.js';
 import {createMarkWriter} from '../state/mark-writer.js';
 import type {MarkStore} from '../state/store.js';
@@ -10,13 +10,20 @@ const ENTER_ALTERNATE_SCREEN = '\u001B[?1049h';
 const LEAVE_ALTERNATE_SCREEN = '\u001B[?1049l';
 const SHOW_CURSOR = '\u001B[?25h';
 
-/** Runs the interactive reader until the user quits; the terminal is restored however it ends. */
-export async function runReader(papers: readonly Paper[], store: MarkStore, keyboard: NodeJS.ReadStream, start: StartOptions = {}): Promise<void> {
-	const marks = new Map<string, Flags>();
-	for (const paper of papers) {
-		const mark = store.get(paper.id);
-		if (mark && (mark.read || mark.favorite)) marks.set(paper.id, {read: mark.read, favorite: mark.favorite});
-	}
+/**
+ * Runs the interactive reader until the user quits; the terminal is restored however it ends. It opens
+ * on the papers read so far, and reads the rest of the listing while it runs.
+ */
+export async function runReader(loading: Loading, store: MarkStore, keyboard: NodeJS.ReadStream, start: StartOptions = {}): Promise<void> {
+	const readMarks = (papers: readonly Paper[]) => {
+		const marks = new Map<string, Flags>();
+		for (const paper of papers) {
+			const mark = store.get(paper.id);
+			if (mark && (mark.read || mark.favorite)) marks.set(paper.id, {read: mark.read, favorite: mark.favorite});
+		}
+		return marks;
+	};
+	const papers = loading.papers.slice();
 	const errors: string[] = [];
 	const writer = createMarkWriter(store, (error) => errors.push(error instanceof Error ? error.message : String(error)));
 	const restore = () => process.stdout.write(SHOW_CURSOR + LEAVE_ALTERNATE_SCREEN);
@@ -27,9 +34,12 @@ export async function runReader(papers: readonly Paper[], store: MarkStore, keyb
 			<App
 				papers={papers}
 				start={start}
-				marks={marks}
+				marks={readMarks(papers)}
+				loading={loading.done ? undefined : loading}
+				readMarks={readMarks}
 				writeMarks={writer.write}
 				openUrl={async (url) => {
+					const {default: open} = await import('open'); // loaded on the first `o`, not at every start
 					await open(url); // resolves once the opener has started, rejects when it cannot
 				}}
 			/>,

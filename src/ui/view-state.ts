@@ -61,6 +61,8 @@ export interface ViewState {
 	help: boolean;
 	/** First line of the help overlay. */
 	helpScroll: number;
+	/** The listing is still being read: more papers will come. */
+	loading: boolean;
 }
 
 /** What can happen to the view. */
@@ -73,7 +75,8 @@ export type Action =
 	| {type: 'cycle-sort'}
 	| {type: 'filter-start'}
 	| {type: 'filter-input'; query: string}
-	| {type: 'filter-results'; query: string; hits: readonly SearchHit[]}
+	/** `papers`: the list searched, when it may not be the current one (results over another are stale). */
+	| {type: 'filter-results'; query: string; hits: readonly SearchHit[]; papers?: readonly Paper[]}
 	| {type: 'filter-accept'}
 	| {type: 'filter-clear'}
 	| {type: 'focus'; focus: Focus | 'toggle'}
@@ -83,7 +86,8 @@ export type Action =
 	| {type: 'message'; text: string | null}
 	| {type: 'help'; open: boolean}
 	| {type: 'scroll-help'; delta: number; max: number}
-	| {type: 'marks-reloaded'; marks: ReadonlyMap<string, Flags>};
+	| {type: 'marks-reloaded'; marks: ReadonlyMap<string, Flags>}
+	| {type: 'papers-loaded'; papers: readonly Paper[]; marks: ReadonlyMap<string, Flags>; done: boolean};
 
 /** How many changes `u` can take back. */
 const MAX_UNDO = 100;
@@ -98,6 +102,8 @@ export function flagsOf(state: Pick<ViewState, 'marks'>, id: string): Flags {
 export interface StartOptions {
 	view?: View;
 	query?: string;
+	/** The papers are the first of a listing still being read. */
+	loading?: boolean;
 }
 
 /** The reader's first state. */
@@ -122,6 +128,7 @@ export function initialState(papers: readonly Paper[], marks: ReadonlyMap<string
 		message: null,
 		help: false,
 		helpScroll: 0,
+		loading: start.loading ?? false,
 	};
 	return {...base, visible: computeVisible(base)};
 }
@@ -246,10 +253,12 @@ function reduceAction(state: ViewState, action: Action): ViewState {
 			if (action.query.trim() === '') return relist({...state, query: action.query, hits: null, hitsQuery: ''});
 			return {...state, query: action.query};
 		case 'filter-results': {
-			// A stale search that finished late, or a second search of what is already shown.
-			if (action.query !== state.query || action.query === state.hitsQuery) return state;
+			// A stale search that finished late (an older query, or fewer papers), or a second search of what is shown.
+			if (action.query !== state.query || (action.papers !== undefined && action.papers !== state.papers) || action.query === state.hitsQuery) return state;
 			const hits = new Map(action.hits.map((hit) => [hit.index, hit] as const));
-			return relist({...state, hits, hitsQuery: action.query, selected: 0, top: 0}, null); // best match first
+			// The same query searched again over more papers: keep the selection. A new query: best match first.
+			if (state.hitsQuery === '' && state.hits !== null) return relist({...state, hits, hitsQuery: action.query});
+			return relist({...state, hits, hitsQuery: action.query, selected: 0, top: 0}, null);
 		}
 		case 'filter-accept':
 			return {...state, filtering: false};
@@ -282,6 +291,14 @@ function reduceAction(state: ViewState, action: Action): ViewState {
 			return {...state, helpScroll: clamp(state.helpScroll + action.delta, 0, action.max)};
 		case 'marks-reloaded':
 			return relist({...state, marks: action.marks, counts: countFlags(state.papers, action.marks)});
+		case 'papers-loaded': {
+			// Papers only ever join at the end (or are replaced in place by a merge), so indices and hits
+			// stay valid; a filter's hits are marked stale so that it is searched again over all papers.
+			const marks = new Map(state.marks);
+			for (const [id, flags] of action.marks) marks.set(id, flags);
+			const hitsQuery = state.query.trim() === '' ? state.hitsQuery : '';
+			return relist({...state, papers: action.papers, marks, counts: countFlags(action.papers, marks), loading: !action.done, hitsQuery});
+		}
 	}
 }
 

@@ -3,10 +3,12 @@
 // throw-away state directory. Every key is sent only once the reader has drawn its frame and put the
 // terminal in raw mode, and every check polls the screen (waitFor) rather than sleeping.
 import {execFile} from 'node:child_process';
-import {relative} from 'node:path';
+import {writeFileSync} from 'node:fs';
+import {join, relative} from 'node:path';
 import stringWidth from 'string-width';
 import {afterEach, beforeAll, describe, expect, it} from 'vitest';
-import {assertBuilt, CLI_PATH, FIXTURE, makeTempHome, removeTempDirs, REPO_ROOT, runCli} from './cli.js';
+import {assertBuilt, CLI_PATH, FIXTURE, makeTempDir, makeTempHome, removeTempDirs, REPO_ROOT, runCli} from './cli.js';
+import {generateListing} from '../../bench/generate.mjs';
 import {shellQuote, startTmux, tmuxMissingReason, tmuxVersion, type TmuxSession} from './tmux.js';
 
 /** `node dist/cli.js`, as run from the repository root (PAPERS_E2E_CLI names another build). */
@@ -482,6 +484,37 @@ describe.skipIf(tmuxMissingReason !== null)(`the reader in a real terminal (${tm
 			return / 3 Favorites 0\b/.test(frame.lines[0]!) && frame.position === 2 && frame.footerIndex >= WIDE.height - 2 && screen.includes('│');
 		}, WAIT_MS);
 		await expectFrameFits(session, WIDE);
+		await session.sendKeys('q');
+		await expectQuitCleanly(session);
+	});
+	it('opens a listing of 20,000 papers on its first papers, reads the rest while it runs, and filters all of them', async () => {
+		const home = makeTempHome();
+		const file = join(makeTempDir(), 'archive.txt');
+		writeFileSync(file, generateListing(20_000));
+		const expected = await runCli(['list', file, '--query', QUERY, '--json'], {env: {XDG_CONFIG_HOME: home}});
+		const matching = (JSON.parse(expected.stdout) as {papers: JsonPaper[]}).papers;
+		expect(matching.length).toBeGreaterThan(100);
+
+		tmux = await startTmux({width: WIDE.width, height: WIDE.height, command: inShell(`${CLI} ${shellQuote(file)}`), env: {XDG_CONFIG_HOME: home}});
+		const session = tmux;
+		// The first frame counts the papers read so far, with "…": the listing is still being read.
+		const early = await session.waitFor((screen) => frameOf(screen).all !== null, WAIT_MS);
+		expect(frameOf(early).lines[0]).toMatch(/ 1 All \d+… /);
+		expect(frameOf(early).all).toBeLessThan(20_000);
+		// The keys work meanwhile, and the counts grow to the whole listing.
+		await waitForRawMode(session);
+		await session.sendKeys('j');
+		const whole = await session.waitFor((screen) => frameOf(screen).all === 20_000 && frameOf(screen).total === 20_000, WAIT_MS);
+		expect(frameOf(whole).lines[0]).not.toContain('…');
+		expect(frameOf(whole).position).toBe(2);
+		await expectFrameFits(session, WIDE);
+		// The filter finds what `papers list --query` finds in the whole listing, best first.
+		await session.sendKeys('/');
+		await session.waitFor(FILTER_HINTS, WAIT_MS);
+		await session.sendKeys(QUERY);
+		const filtered = await session.waitFor((screen) => frameOf(screen).total === matching.length && rowOf(screen, matching[0]!) !== undefined, WAIT_MS);
+		expect(frameOf(filtered).position).toBe(1);
+		await session.sendKeys('Escape');
 		await session.sendKeys('q');
 		await expectQuitCleanly(session);
 	});

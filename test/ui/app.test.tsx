@@ -408,3 +408,43 @@ describe('resizing', () => {
 		expect(bodyOf(frame)[0]).toContain(start(papers[TOTAL - NARROW.rows + 3]!.title));
 	});
 });
+
+describe('a listing still being read', () => {
+	/** A listing that hands over `step` more papers of the fixture at each slice. */
+	function slowLoading(step: number) {
+		const loaded = papers.slice(0, step);
+		return {
+			papers: loaded,
+			run() {
+				loaded.push(...papers.slice(loaded.length, loaded.length + step));
+				return loaded.length === TOTAL;
+			},
+		};
+	}
+
+	it('opens on the first papers, counts them as "so far…", and grows to the whole listing', async () => {
+		const loading = slowLoading(10);
+		const readMarks = vi.fn((more: readonly (typeof papers)[number][]) => new Map(more.filter((paper) => paper === papers[40]).map((paper) => [paper.id, {read: true, favorite: false}])));
+		const ui = await renderInTerminal(
+			<App papers={loading.papers.slice()} marks={new Map()} writeMarks={vi.fn()} openUrl={vi.fn(async () => {})} loading={loading} readMarks={readMarks} />,
+			WIDE,
+		);
+		const first = ui.frames.find((frame) => /All \d+…/.test(frame)) ?? ui.lastFrame();
+		expect(headerOf(first)).toMatch(/All \d+…/);
+		const whole = await ui.waitForFrame((frame) => headerOf(frame).includes(`All ${TOTAL} `));
+		expect(headerOf(whole)).not.toContain('…');
+		expect(headerOf(whole)).toContain(`Unread ${TOTAL - 1} `); // the mark of a paper that came later
+		expect(footerOf(whole)).toMatch(new RegExp(`^1/${TOTAL}\\b`));
+		expect(readMarks.mock.calls.flatMap(([more]) => more)).toHaveLength(TOTAL - 10);
+	});
+
+	it('searches a filter typed meanwhile again once more papers are in', async () => {
+		const loading = slowLoading(5);
+		const ui = await renderInTerminal(
+			<App papers={loading.papers.slice()} marks={new Map()} writeMarks={vi.fn()} openUrl={vi.fn(async () => {})} loading={loading} start={{query: 'language model'}} />,
+			WIDE,
+		);
+		const whole = await ui.waitForFrame((frame) => headerOf(frame).includes(`All ${TOTAL} `) && /^1\/24\b/.test(footerOf(frame)));
+		expect(footerOf(whole)).toMatch(/^1\/24\b/); // papers list --query "language model" finds 24 in the fixture
+	});
+});

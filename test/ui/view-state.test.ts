@@ -8,6 +8,7 @@ import {
 	initialState,
 	markAllReadChange,
 	reduce,
+	searchPending,
 	selectedPaper,
 	SORTS,
 	toggleChange,
@@ -555,5 +556,35 @@ describe('new filter results', () => {
 		state = reduce(state, {type: 'filter-results', query: 'paper', hits: [hit(7), hit(3), hit(0)]});
 		expect(state.selected).toBe(0);
 		expect(selectedPaper(state)?.title).toBe('Paper 7');
+	});
+});
+
+describe('a listing still being read', () => {
+	const FIRST = TEN.slice(0, 4);
+
+	it('grows: counts, marks of the new papers and the list, keeping the selected paper', () => {
+		let state = initialState(FIRST, NO_MARKS, 5, {loading: true});
+		expect(state.loading).toBe(true);
+		state = run(state, {type: 'move', delta: 2});
+		state = reduce(state, {type: 'papers-loaded', papers: TEN, marks: marksFor([[TEN[8]!, {read: true}]]), done: true});
+		expect(state.loading).toBe(false);
+		expect(state.counts).toEqual({all: 10, unread: 9, favorites: 0});
+		expect(state.visible).toHaveLength(10);
+		expect(selectedTitle(state)).toBe('Paper 2');
+	});
+
+	it('searches a filter again over the new papers, dropping a result over the old ones', () => {
+		let state = run(initialState(FIRST, NO_MARKS, 5, {loading: true}), {type: 'filter-start'}, {type: 'filter-input', query: 'paper'});
+		state = reduce(state, {type: 'filter-results', query: 'paper', hits: [hit(3), hit(1)], papers: FIRST});
+		state = run(state, {type: 'move', delta: 1});
+		expect(selectedTitle(state)).toBe('Paper 1');
+		state = reduce(state, {type: 'papers-loaded', papers: TEN, marks: NO_MARKS, done: true});
+		expect(searchPending(state)).toBe(true);
+		expect(titles(state)).toEqual(['Paper 3', 'Paper 1']); // the old hits until the new ones come
+		expect(reduce(state, {type: 'filter-results', query: 'paper', hits: [hit(3)], papers: FIRST})).toBe(state);
+		state = reduce(state, {type: 'filter-results', query: 'paper', hits: [hit(9), hit(3), hit(1)], papers: TEN});
+		expect(searchPending(state)).toBe(false);
+		expect(titles(state)).toEqual(['Paper 9', 'Paper 3', 'Paper 1']);
+		expect(selectedTitle(state)).toBe('Paper 1');
 	});
 });

@@ -4,6 +4,8 @@ import type {Counts, Sort, View} from '../view-state.js';
 /** Props of the header line. */
 export interface HeaderProps {
 	counts: Counts;
+	/** More papers are coming: counts are shown as "so far…". */
+	loading?: boolean;
 	view: View;
 	sort: Sort;
 	query: string;
@@ -22,7 +24,7 @@ const COMPACT_WIDTH = 90;
 const SORT_LABELS: Record<Sort, string> = {listing: 'listing order', upvotes: 'upvotes', date: 'date', title: 'title'};
 
 /** Views with their counts, the sort, and the filter (an input box while typing). */
-export function Header({counts, view, sort, query, filtering, width}: HeaderProps) {
+export function Header({counts, loading = false, view, sort, query, filtering, width}: HeaderProps) {
 	const sortLabel = sort === 'listing' && query.trim() !== '' ? 'best match' : SORT_LABELS[sort];
 	const compact = width < COMPACT_WIDTH;
 	return (
@@ -32,7 +34,7 @@ export function Header({counts, view, sort, query, filtering, width}: HeaderProp
 					<Text key={entry.view}>
 						{index > 0 ? <Text dimColor> · </Text> : null}
 						<Text bold={entry.view === view} inverse={entry.view === view}>
-							{` ${entry.key} ${compact ? entry.short : entry.label} ${counts[entry.count]} `}
+							{` ${entry.key} ${compact ? entry.short : entry.label} ${counts[entry.count]}${loading ? '…' : ''} `}
 						</Text>
 					</Text>
 				))}
