@@ -12,6 +12,7 @@ import {parseArgs} from 'node:util';
 import {formatMs, measureInterleaved, peakRss, printTable} from './lib.mjs';
 import {ensureListing} from './listings.mjs';
 import {readerStartSection, readerTypingSection} from './reader.mjs';
+import {rankingSection} from './ranking.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
@@ -71,6 +72,7 @@ const SECTIONS = [
 	{name: 'parse', run: parseSection},
 	{name: 'reader-start', run: readerStartSection},
 	{name: 'reader-typing', run: readerTypingSection},
+	{name: 'ranking', run: rankingSection},
 ];
 
 /** @param {string} file */

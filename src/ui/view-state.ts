@@ -256,8 +256,9 @@ function reduceAction(state: ViewState, action: Action): ViewState {
 			// A stale search that finished late (an older query, or fewer papers), or a second search of what is shown.
 			if (action.query !== state.query || (action.papers !== undefined && action.papers !== state.papers) || action.query === state.hitsQuery) return state;
 			const hits = new Map(action.hits.map((hit) => [hit.index, hit] as const));
-			// The same query searched again over more papers: keep the selection. A new query: best match first.
-			if (state.hitsQuery === '' && state.hits !== null) return relist({...state, hits, hitsQuery: action.query});
+			// The same query searched again over more papers: keep the paper the user moved to, if any. A new
+			// query: best match first.
+			if (state.hitsQuery === '' && state.hits !== null && state.selected > 0) return relist({...state, hits, hitsQuery: action.query});
 			return relist({...state, hits, hitsQuery: action.query, selected: 0, top: 0}, null);
 		}
 		case 'filter-accept':

@@ -587,4 +587,13 @@ describe('a listing still being read', () => {
 		expect(titles(state)).toEqual(['Paper 9', 'Paper 3', 'Paper 1']);
 		expect(selectedTitle(state)).toBe('Paper 1');
 	});
+
+	it('shows the best match first after searching again, unless the user had moved', () => {
+		let state = run(initialState(FIRST, NO_MARKS, 5, {loading: true}), {type: 'filter-start'}, {type: 'filter-input', query: 'paper'});
+		state = reduce(state, {type: 'filter-results', query: 'paper', hits: [hit(3), hit(1)], papers: FIRST});
+		state = reduce(state, {type: 'papers-loaded', papers: TEN, marks: NO_MARKS, done: true});
+		state = reduce(state, {type: 'filter-results', query: 'paper', hits: [hit(9), hit(3), hit(1)], papers: TEN});
+		expect(state.selected).toBe(0);
+		expect(selectedTitle(state)).toBe('Paper 9');
+	});
 });
