@@ -89,8 +89,8 @@ async function importReader(): Promise<typeof ReaderModule> {
 	}
 }
 
-/** Papers read before the reader opens: a screenful many times over, a few tens of milliseconds of parsing. */
-const FIRST_PAPERS = 500;
+/** Papers read before the reader opens: several screenfuls, a few milliseconds of parsing. */
+const FIRST_PAPERS = 200;
 
 /** `papers [FILE...]`: the reader in a terminal; the plain list (as `papers list`) where there is none. */
 async function readCommand(files: readonly string[], flags: Flags, commandContext: CommandContext): Promise<number> {

@@ -2,7 +2,7 @@ import {formatIsoDate, inferYear, parsePageDate, type PageDate} from './dates.js
 import {arxivIdFromLinks, extractLinks} from './links.js';
 import {paperId, type Paper, type ParseResult, type ParseWarning} from './paper.js';
 import {collapseWhiteSpace, sanitize} from '../text/sanitize.js';
-import {iterateLines} from '../text/lines.js';
+import {iterateLines, type ListingInput} from '../text/lines.js';
 
 /** Options for reading a listing. */
 export interface ListingOptions {
@@ -105,11 +105,12 @@ function looksLikeTitle(text: string): boolean {
 }
 
 /**
- * Parses the text of a Hugging Face papers page as copied from the browser (a string, or UTF-8 bytes).
+ * Parses the text of a Hugging Face papers page as copied from the browser (a string, or UTF-8 bytes,
+ * maybe in chunks).
  * Tolerates CRLF/CR line ends, a BOM, trailing spaces, missing page chrome and missing metadata
  * blocks; blocks it cannot read are skipped with a warning.
  */
-export function parseHfPage(input: string | Uint8Array, options: ListingOptions): ParseResult {
+export function parseHfPage(input: ListingInput, options: ListingOptions): ParseResult {
 	const parser = createHfPageParser(input, options);
 	parser.run(Infinity);
 	return {papers: parser.papers, warnings: parser.warnings};
@@ -131,7 +132,7 @@ export interface ListingParser {
 const BLOCKS_PER_STEP = 64;
 
 /** The same parse as `parseHfPage`, one slice at a time. */
-export function createHfPageParser(input: string | Uint8Array, options: ListingOptions): ListingParser {
+export function createHfPageParser(input: ListingInput, options: ListingOptions): ListingParser {
 	const papers: Paper[] = [];
 	const warnings: ParseWarning[] = [];
 	const steps = parseSteps(input, options, papers, warnings);
@@ -154,7 +155,7 @@ interface ReadBlock {
 	metadata: Metadata | null;
 }
 
-function* parseSteps(input: string | Uint8Array, options: ListingOptions, papers: Paper[], warnings: ParseWarning[]): Generator<void, void, undefined> {
+function* parseSteps(input: ListingInput, options: ListingOptions, papers: Paper[], warnings: ParseWarning[]): Generator<void, void, undefined> {
 	const blocks = toBlocks(iterateLines(input));
 	const read = (): ReadBlock | null => {
 		const next = blocks.next();

@@ -1,4 +1,4 @@
-import {readFileSync, statSync} from 'node:fs';
+import {closeSync, fstatSync, openSync, readFileSync, readSync} from 'node:fs';
 import {readdir} from 'node:fs/promises';
 import {join} from 'node:path';
 import {fileError, InputError} from '../errors.js';
@@ -24,11 +24,68 @@ async function readStdin(): Promise<Buffer> {
 	return Buffer.concat(chunks);
 }
 
-/** The bytes of a listing file, checked to be text; throws an InputError naming the file when they are not. */
-function readListing(file: string): Buffer {
-	const bytes = readListingBytes(file);
-	checkText(file, bytes);
-	return bytes;
+/** Files are read this much at a time: the reader shows the first papers before the rest is read. */
+const CHUNK_BYTES = 1 << 20;
+
+/**
+ * Opens a listing file: its first chunk is read and checked to be text at once (an InputError names
+ * the file when it is not), the rest is read as the chunks are taken.
+ */
+function openListing(file: string): Iterable<Buffer> {
+	let fd: number;
+	let size: number;
+	try {
+		fd = openSync(file, 'r');
+	} catch (error) {
+		throw readError(file, error);
+	}
+	try {
+		const stats = fstatSync(fd);
+		if (stats.isDirectory()) throw fileError(file, 'is a directory, not a listing file');
+		size = stats.size;
+		const head = Buffer.allocUnsafe(Math.min(CHUNK_BYTES, Math.max(size, 1)));
+		const length = readSync(fd, head, 0, head.length, 0);
+		const first = head.subarray(0, length);
+		if (length >= size) {
+			checkText(file, first, () => first);
+			closeSync(fd);
+			return [first];
+		}
+		checkText(file, first, () => readFileSync(file));
+		return readRest(file, fd, first);
+	} catch (error) {
+		closeSync(fd);
+		throw error instanceof InputError ? error : readError(file, error);
+	}
+}
+
+function* readRest(file: string, fd: number, first: Buffer): Generator<Buffer, void, undefined> {
+	try {
+		yield first;
+		let position = first.length;
+		for (;;) {
+			const chunk = Buffer.allocUnsafe(CHUNK_BYTES);
+			let length: number;
+			try {
+				length = readSync(fd, chunk, 0, CHUNK_BYTES, position);
+			} catch (error) {
+				throw readError(file, error);
+			}
+			if (length === 0) return;
+			position += length;
+			yield chunk.subarray(0, length);
+		}
+	} finally {
+		closeSync(fd);
+	}
+}
+
+function readError(file: string, error: unknown): InputError {
+	const code = (error as NodeJS.ErrnoException).code;
+	if (code === 'ENOENT') return fileError(file, 'no such file');
+	if (code === 'EACCES' || code === 'EPERM') return fileError(file, 'permission denied');
+	if (code === 'EISDIR') return fileError(file, 'is a directory, not a listing file');
+	return fileError(file, `cannot be read (${code ?? (error as Error).message})`);
 }
 
 function noPapers(file: string, warnings: readonly ParseWarning[]): InputError {
@@ -36,33 +93,27 @@ function noPapers(file: string, warnings: readonly ParseWarning[]): InputError {
 	return fileError(file, `no papers found in it${why}`);
 }
 
-function readListingBytes(file: string): Buffer {
-	try {
-		// One synchronous read: a command has nothing else to do meanwhile, and it is much faster than
-		// the thread pool's chunked reads for a large listing.
-		if (statSync(file).isDirectory()) throw fileError(file, 'is a directory, not a listing file');
-		return readFileSync(file);
-	} catch (error) {
-		if (error instanceof InputError) throw error;
-		const code = (error as NodeJS.ErrnoException).code;
-		if (code === 'ENOENT') throw fileError(file, 'no such file');
-		if (code === 'EACCES' || code === 'EPERM') throw fileError(file, 'permission denied');
-		if (code === 'EISDIR') throw fileError(file, 'is a directory, not a listing file');
-		throw fileError(file, `cannot be read (${code ?? (error as Error).message})`);
-	}
-}
-
-/** Throws an InputError naming the file when its bytes are not a text listing. */
-function checkText(file: string, bytes: Buffer): void {
-	if (bytes.length === 0) throw fileError(file, 'is empty');
-	const sample = bytes.subarray(0, 64 * 1024);
+/**
+ * Throws an InputError naming the file when its bytes are not a text listing. `head` is the file's
+ * first chunk; `whole` reads all of it, for the rare checks that need more.
+ */
+function checkText(file: string, head: Buffer, whole: () => Buffer): void {
+	if (head.length === 0) throw fileError(file, 'is empty');
+	const sample = head.subarray(0, 64 * 1024);
 	if (sample.includes(0)) throw fileError(file, 'is a binary file, not a text listing');
 	const replaced = countReplacementCharacters(sample.toString('utf8'));
 	if (replaced > 16 && replaced > sample.length / 100) throw fileError(file, 'is not UTF-8 text (binary data?)');
-	const first = bytes.find((byte) => byte !== 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d && byte !== 0xef && byte !== 0xbb && byte !== 0xbf);
+	let bytes = head;
+	let first = firstVisibleByte(bytes);
+	if (first === undefined && head !== (bytes = whole())) first = firstVisibleByte(bytes);
 	if (first === undefined) throw fileError(file, 'is empty (only white space)');
-	const format = otherFormat(bytes, first);
+	// Telling JSON from page text that starts with "[" takes parsing all of it.
+	const format = otherFormat(first === 0x7b || first === 0x5b ? whole() : bytes, first);
 	if (format !== null) throw fileError(file, `is ${format}; papers reads the text of a Hugging Face papers page, as copied from the browser`);
+}
+
+function firstVisibleByte(bytes: Buffer): number | undefined {
+	return bytes.find((byte) => byte !== 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d && byte !== 0xef && byte !== 0xbb && byte !== 0xbf);
 }
 
 /** "JSON" or "XML/HTML" when the bytes are one of those rather than page text (a title may start with "["). */
@@ -110,8 +161,8 @@ export interface Loading {
 
 interface Source {
 	file: string;
-	/** Read up front for files named on the command line (so that their errors come before anything runs). */
-	bytes: Buffer | null;
+	/** Opened up front for files named on the command line (so that their errors come before anything runs). */
+	input: Iterable<Buffer> | null;
 	/** The directory that stood for this file, if any: such files are skipped with a warning when bad. */
 	directory: string | null;
 	/** The last file of its directory. */
@@ -128,13 +179,19 @@ export async function startLoading(files: readonly string[], options: LoadOption
 	for (const file of files) {
 		const inDirectory = options.directories === true && file !== '-' ? await listingsInDirectory(file) : null;
 		if (inDirectory === null) {
-			const bytes = file === '-' ? await (options.readStdin ?? readStdin)() : readListingBytes(file);
-			checkText(file, bytes);
-			sources.push({file, bytes, directory: null, last: true});
+			let input: Iterable<Buffer>;
+			if (file === '-') {
+				const bytes = await (options.readStdin ?? readStdin)();
+				checkText(file, bytes, () => bytes);
+				input = [bytes];
+			} else {
+				input = openListing(file);
+			}
+			sources.push({file, input, directory: null, last: true});
 			continue;
 		}
 		if (inDirectory.length === 0) throw fileError(file, 'is a directory with no listing files in it');
-		inDirectory.forEach((entry, index) => sources.push({file: entry, bytes: null, directory: file, last: index === inDirectory.length - 1}));
+		inDirectory.forEach((entry, index) => sources.push({file: entry, input: null, directory: file, last: index === inDirectory.length - 1}));
 	}
 	const merger = createMerger();
 	const warnings: ParseWarning[] = [];
@@ -145,18 +202,18 @@ export async function startLoading(files: readonly string[], options: LoadOption
 
 	/** Opens the current source; false when it is a directory's file that cannot be read (skipped). */
 	const open = (source: Source): boolean => {
-		let bytes = source.bytes;
-		source.bytes = null;
-		if (bytes === null) {
+		let input = source.input;
+		source.input = null;
+		if (input === null) {
 			try {
-				bytes = readListing(source.file);
+				input = openListing(source.file);
 			} catch (error) {
 				if (!(error instanceof InputError)) throw error;
 				warnings.push({source: source.file, line: null, message: `skipped: ${error.message.replace(`${source.file}: `, '')}`});
 				return false;
 			}
 		}
-		parser = createHfPageParser(bytes, {source: source.file, year: options.year, today: options.today});
+		parser = createHfPageParser(input, {source: source.file, year: options.year, today: options.today});
 		taken = 0;
 		return true;
 	};

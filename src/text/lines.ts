@@ -2,33 +2,72 @@ const LF = 0x0a;
 const CR = 0x0d;
 const UTF8_BOM = [0xef, 0xbb, 0xbf];
 
+/** Listing text: a string, its UTF-8 bytes, or those bytes in chunks as they are read from a file. */
+export type ListingInput = string | Uint8Array | Iterable<Uint8Array>;
+
 /**
  * The lines of a listing, without line ends (LF, CRLF or CR) or a byte-order mark. Bytes are decoded a
  * line at a time, so that the many ASCII lines stay compact one-byte strings even when a few lines hold
  * other characters (decoding the whole file would make every line a two-byte string).
  */
-export function splitLines(input: string | Uint8Array): string[] {
+export function splitLines(input: ListingInput): string[] {
 	return [...iterateLines(input)];
 }
 
 /** The lines of a listing as `splitLines` gives them, decoded one at a time as they are taken. */
-export function* iterateLines(input: string | Uint8Array): Generator<string, void, undefined> {
+export function* iterateLines(input: ListingInput): Generator<string, void, undefined> {
 	if (typeof input === 'string') {
 		yield* splitText(input);
 		return;
 	}
-	const bytes = Buffer.from(input.buffer, input.byteOffset, input.byteLength);
-	const start = UTF8_BOM.every((byte, index) => bytes[index] === byte) ? UTF8_BOM.length : 0;
-	if (bytes.includes(CR)) {
-		yield* splitText(bytes.toString('utf8', start));
-		return;
+	yield* linesOfChunks(input instanceof Uint8Array ? [input] : input);
+}
+
+/**
+ * Lines from chunks of UTF-8 bytes. A line end is an ASCII byte, never inside a multi-byte character,
+ * so each line is decoded whole; a line (or a CRLF) split between two chunks is joined first.
+ */
+function* linesOfChunks(chunks: Iterable<Uint8Array>): Generator<string, void, undefined> {
+	let carry: Buffer | null = null;
+	let first = true;
+	/** A line's bytes as text; the first line loses its byte-order mark. */
+	const decode = (bytes: Buffer): string => {
+		if (first) {
+			first = false;
+			if (UTF8_BOM.every((byte, index) => bytes[index] === byte)) return bytes.toString('utf8', UTF8_BOM.length);
+		}
+		return bytes.toString('utf8');
+	};
+	/** The previous chunk ended in CR: an LF at the start of this one belongs to it. */
+	let afterCr = false;
+	for (const input of chunks) {
+		const chunk = Buffer.from(input.buffer, input.byteOffset, input.byteLength);
+		let start = afterCr && chunk[0] === LF ? 1 : 0;
+		afterCr = false;
+		let nextCr = chunk.indexOf(CR, start);
+		for (;;) {
+			const nextLf = chunk.indexOf(LF, start);
+			if (nextCr !== -1 && nextCr < start) nextCr = chunk.indexOf(CR, start);
+			const end = nextCr === -1 ? nextLf : nextLf === -1 ? nextCr : Math.min(nextLf, nextCr);
+			if (end === -1) break;
+			const piece = chunk.subarray(start, end);
+			yield decode(carry === null ? piece : Buffer.concat([carry, piece]));
+			carry = null;
+			start = end + 1;
+			if (chunk[end] === CR) {
+				if (end + 1 < chunk.length) {
+					if (chunk[end + 1] === LF) start++;
+				} else {
+					afterCr = true;
+				}
+			}
+		}
+		if (start < chunk.length) {
+			const rest = chunk.subarray(start);
+			carry = carry === null ? Buffer.from(rest) : Buffer.concat([carry, rest]); // a copy: the chunk may be reused
+		}
 	}
-	let lineStart = start;
-	for (let end = bytes.indexOf(LF, lineStart); end !== -1; end = bytes.indexOf(LF, lineStart)) {
-		yield bytes.toString('utf8', lineStart, end);
-		lineStart = end + 1;
-	}
-	yield bytes.toString('utf8', lineStart);
+	yield carry === null ? '' : decode(carry);
 }
 
 function splitText(text: string): string[] {

@@ -4,6 +4,8 @@ import {join} from 'node:path';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
 import {InputError} from '../../src/errors.js';
 import {loadListings, startLoading} from '../../src/listing/load.js';
+import {parseHfPage} from '../../src/listing/hf-page.js';
+import {generateListing} from '../../bench/generate.mjs';
 
 const FIXTURE = readFileSync(new URL('../../fixtures/hf-daily-papers-page.txt', import.meta.url), 'utf8');
 const ONE = 'A Paper Of Its Own\n\nIts abstract.\n\n  • 2 authors\n·\nFeb 1, 2024 3\n';
@@ -95,5 +97,26 @@ describe('startLoading', () => {
 		const loading = await startLoading([good, empty]);
 		expect(loading.run(Infinity, 5)).toBe(false);
 		expect(() => loading.run(Infinity)).toThrow(`${empty}: no papers found in it`);
+	});
+});
+
+describe('large files', () => {
+	it('are read in chunks to the same papers as the whole text', async () => {
+		const text = generateListing(2000); // about 3.4 MB: several chunks
+		const file = join(directory, 'large.txt');
+		writeFileSync(file, text.replaceAll('\n', '\r\n'));
+		const today = new Date('2026-11-27T12:00:00Z');
+		const loaded = await loadListings([file], {today});
+		expect(loaded.papers).toHaveLength(2000);
+		expect(loaded).toEqual(parseHfPage(text, {source: file, today}));
+	});
+
+	it('that start with a megabyte of white space are still read, and a large JSON file is still refused', async () => {
+		const file = join(directory, 'spaced.txt');
+		writeFileSync(file, `${' \n'.repeat(600_000)}${ONE}`);
+		expect((await loadListings([file])).papers).toHaveLength(1);
+		const json = join(directory, 'big.json');
+		writeFileSync(json, JSON.stringify(Array.from({length: 20_000}, (_unused, index) => ({title: `Paper ${index}`, summary: 'x'.repeat(50)}))));
+		await expect(loadListings([json])).rejects.toThrow(`${json}: is JSON`);
 	});
 });

@@ -23,3 +23,23 @@ describe('splitLines', () => {
 		expect(splitLines(whole.subarray(3, 6))).toEqual(['a', 'b']);
 	});
 });
+
+describe('splitLines on bytes in chunks', () => {
+	const chunked = (text: string, size: number): Buffer[] => {
+		const bytes = Buffer.from(text);
+		const chunks: Buffer[] = [];
+		for (let start = 0; start < bytes.length; start += size) chunks.push(bytes.subarray(start, start + size));
+		return chunks;
+	};
+
+	it.each([1, 2, 3, 5, 64])('gives the same lines whatever the chunk size (%i bytes), line ends and characters split included', (size) => {
+		for (const text of ['\uFEFFa\r\nbé\r\n\r\nc 😀', 'a\rb\r\rc\r', 'a\nb\n\nc\n', '', '\r\n', 'ü\r\n\nx']) {
+			expect(splitLines(chunked(text, size)), JSON.stringify(text)).toEqual(splitLines(text));
+		}
+	});
+
+	it('reads no chunks as one empty line, like empty text', () => {
+		expect(splitLines([])).toEqual(['']);
+		expect(splitLines('')).toEqual(['']);
+	});
+});
