@@ -33,6 +33,8 @@ const IDLE_GOAL_SHARE = 0.01;
 /** Each has a different number of results than the same query without its last character (so the footer count changes on the last key). */
 const QUERIES = ['language model', 'reinforcement learning'];
 const BASELINE_LABEL = 'node -e "write(…)"';
+const INK_HELLO_LABEL = 'Ink "hello", bundled';
+const INK_HELLO_TEXT = 'hello from ink';
 const BASELINE_TEXT = 'bench: node is running';
 const CTRL_C = '\u0003';
 /** BENCH_VERBOSE=1: every run's figures on standard error. */
@@ -246,6 +248,7 @@ export async function readerStartSection({runs, warmup}) {
 			'            "first frame" for any N (the reader opens on the first papers of a large listing and reads the',
 			'            rest while it runs), "whole listing" once N is the number of papers in the listing',
 			`  baseline  ${BASELINE_LABEL}: node -e writing one line, to that line on the screen (same pane, same path)`,
+			`  floor     ${INK_HELLO_LABEL}: an Ink program that draws one line (bench/ink-hello.mjs, bundled like the CLI)`,
 			`  runs      interleaved, ${warmup} warm-up + ${runs} each; 100,000 papers after them, ${bigWarmup} warm-up + ${bigRuns}`,
 			'',
 			'',
@@ -278,18 +281,31 @@ export async function readerStartSection({runs, warmup}) {
 		completeSamples: [],
 		failure: undefined,
 	}));
+	/** @type {StartSpec} */
+	const inkHello = {
+		label: INK_HELLO_LABEL,
+		count: 0,
+		argv: [NODE, await buildInkHello()],
+		ready: (lines) => lines.some((line) => line.includes(INK_HELLO_TEXT)),
+		complete: undefined,
+		quitKeys: 'q',
+		timeoutMs: 30_000,
+		samples: [],
+		completeSamples: [],
+		failure: undefined,
+	};
 	const small = readers.filter((spec) => spec.count < 100_000);
 	const big = readers.filter((spec) => spec.count >= 100_000);
 
 	const terminal = await Terminal.open(SIZE);
 	try {
-		await interleave(terminal, [baseline, ...small], {runs, warmup});
+		await interleave(terminal, [baseline, inkHello, ...small], {runs, warmup});
 		await interleave(terminal, big, {runs: bigRuns, warmup: bigWarmup});
 	} finally {
 		await terminal.close();
 	}
 
-	const specs = [baseline, ...readers];
+	const specs = [baseline, inkHello, ...readers];
 	const rows = specs.map((spec) => ({...summarize(`${spec.label}${spec.complete ? ', first frame' : ''}`, spec.samples), note: spec.failure}));
 	const wholeRows = readers.map((spec) => ({...summarize(`${spec.label}, whole listing`, spec.completeSamples), note: spec.failure}));
 	printTable([...rows, ...wholeRows], {baseline: BASELINE_LABEL});
@@ -310,6 +326,29 @@ export async function readerStartSection({runs, warmup}) {
 	}
 	const at100k = figure(100_000);
 	print(`  goal: first frame at 100,000 papers <= 1.5 s — ${at100k.text}: ${verdict(at100k.median !== null && at100k.median <= 1500)}\n`);
+	const floor = rows[specs.indexOf(inkHello)];
+	if (base && base.samples.length > 0 && floor && floor.samples.length > 0) {
+		print(`  floor: ${INK_HELLO_LABEL} — median ${formatMs(floor.median)} = ${(floor.median / base.median).toFixed(1)}× ${formatMs(base.median)}\n`);
+	}
+}
+
+/** Bundles bench/ink-hello.mjs as the CLI is bundled; the path of the bundle. */
+async function buildInkHello() {
+	const {build} = await import('esbuild');
+	const outfile = join(ROOT, 'bench', 'out', 'ink-hello.mjs');
+	await build({
+		entryPoints: [join(ROOT, 'bench', 'ink-hello.mjs')],
+		outfile,
+		bundle: true,
+		platform: 'node',
+		format: 'esm',
+		target: 'node20',
+		define: {'process.env.NODE_ENV': '"production"'},
+		alias: {'react-devtools-core': join(ROOT, 'scripts', 'react-devtools-stub.mjs')},
+		banner: {js: "import {createRequire as __benchCreateRequire} from 'node:module'; const require = __benchCreateRequire(import.meta.url);"},
+		logLevel: 'warning',
+	});
+	return outfile;
 }
 
 // ---------------------------------------------------------------------------------------------------
