@@ -24,7 +24,7 @@ export function DetailPane({lines, scroll, width, height, focused}: DetailPanePr
 	const shown = lines.slice(scroll, scroll + height);
 	const more = lines.length > scroll + height;
 	return (
-		<Box width={width} height={height} flexDirection="column" overflow="hidden">
+		<Box width={width} height={height} flexDirection="column">
 			{shown.map((line, index) => {
 				const isLast = index === shown.length - 1;
 				if (isLast && more) {

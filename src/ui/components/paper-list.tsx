@@ -17,7 +17,7 @@ export function PaperList({state, width, height}: {state: ViewState; width: numb
 	for (const index of rows) maxUpvotes = Math.max(maxUpvotes, state.papers[index]!.upvotes);
 	const upvoteWidth = Math.max(2, String(maxUpvotes).length);
 	return (
-		<Box width={width} height={height} flexDirection="column" overflow="hidden">
+		<Box width={width} height={height} flexDirection="column">
 			{rows.map((index, row) => {
 				const paper = state.papers[index]!;
 				return (
