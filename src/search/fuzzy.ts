@@ -1,4 +1,4 @@
-import Fuse, {type FuseResultMatch, type IFuseOptions} from 'fuse.js';
+import Fuse, {type IFuseOptions} from 'fuse.js';
 import type {Paper} from '../listing/paper.js';
 import {compilePattern, scoreText, type Pattern} from './bitap.js';
 
@@ -268,10 +268,15 @@ function fieldNorm(text: string): number {
 export function matchRanges(query: string, paper: Searchable): MatchRanges {
 	const trimmed = query.trim();
 	if (trimmed === '') return {title: [], abstract: []};
-	const [result] = new Fuse([paper], FUSE_OPTIONS).search(trimmed);
-	return {title: rangesFor(result?.matches, 'title'), abstract: rangesFor(result?.matches, 'abstract')};
+	return {title: fieldRanges(trimmed, paper.title), abstract: fieldRanges(trimmed, paper.abstract)};
 }
 
-function rangesFor(matches: readonly FuseResultMatch[] | undefined, key: string): Range[] {
-	return (matches ?? []).filter((match) => match.key === key).flatMap((match) => match.indices.map(([start, end]) => [start, end] as const));
+/**
+ * fuse.js's matched ranges in one field, from the same per-text search `Fuse#search` runs for each key
+ * (`Fuse.match`), without building an index for a single paper on every row drawn.
+ */
+function fieldRanges(query: string, text: string): Range[] {
+	if (text.trim() === '') return []; // fuse.js does not index blank fields
+	const result = Fuse.match(query, text, FUSE_OPTIONS);
+	return result.isMatch ? (result.indices ?? []).map(([start, end]) => [start, end] as const) : [];
 }

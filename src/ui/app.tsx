@@ -40,7 +40,11 @@ export interface AppProps {
 
 const NO_MARKS = () => new Map<string, Flags>();
 
-/** How long one slice of a search, or of reading the listing, may hold the main thread. */
+/**
+ * How long one slice of a search, or of reading the listing, may hold the main thread. Slices follow
+ * each other through timers, not setImmediate: a key read between two slices is then drawn (React
+ * schedules its work with setImmediate) before the next slice, instead of after it.
+ */
 const SEARCH_SLICE_MS = 8;
 const LOAD_SLICE_MS = 8;
 /** How often the list shows the papers read so far while a listing is read. */
@@ -71,15 +75,15 @@ export function App({papers, marks, writeMarks, openUrl, makeSearcher = createSe
 		if (query.trim() === '') return;
 		const current = searcher.start(query);
 		job.current = {job: current, papers: searchedPapers};
-		let timer: NodeJS.Immediate | undefined;
+		let timer: NodeJS.Timeout | undefined;
 		const step = () => {
 			timer = undefined;
 			if (current.run(performance.now() + SEARCH_SLICE_MS)) dispatch({type: 'filter-results', query, hits: current.hits(), papers: searchedPapers});
-			else timer = setImmediate(step);
+			else timer = setTimeout(step, 0);
 		};
-		timer = setImmediate(step);
+		timer = setTimeout(step, 0);
 		return () => {
-			if (timer !== undefined) clearImmediate(timer);
+			if (timer !== undefined) clearTimeout(timer);
 		};
 	}, [state.query, searcher, searchedPapers, dispatch]);
 
@@ -95,7 +99,7 @@ export function App({papers, marks, writeMarks, openUrl, makeSearcher = createSe
 	// a few times a second, and a filter is searched again over the new papers.
 	useEffect(() => {
 		if (loading === undefined) return;
-		let timer: NodeJS.Immediate | undefined;
+		let timer: NodeJS.Timeout | undefined;
 		let shown = latest().papers.length;
 		let updated = performance.now();
 		const step = () => {
@@ -114,11 +118,11 @@ export function App({papers, marks, writeMarks, openUrl, makeSearcher = createSe
 				dispatch({type: 'papers-loaded', papers, marks: readMarks(papers.slice(shown)), done});
 				shown = papers.length;
 			}
-			if (!done) timer = setImmediate(step);
+			if (!done) timer = setTimeout(step, 0);
 		};
-		timer = setImmediate(step);
+		timer = setTimeout(step, 0);
 		return () => {
-			if (timer !== undefined) clearImmediate(timer);
+			if (timer !== undefined) clearTimeout(timer);
 		};
 	}, [loading, readMarks, latest, dispatch]);
 

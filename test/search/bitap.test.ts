@@ -4,7 +4,7 @@ import Fuse from 'fuse.js';
 import {describe, expect, it} from 'vitest';
 import {parseHfPage} from '../../src/listing/hf-page.js';
 import {compilePattern, scoreText} from '../../src/search/bitap.js';
-import {createSearcher, FUSE_OPTIONS, type SearchHit} from '../../src/search/fuzzy.js';
+import {createSearcher, FUSE_OPTIONS, matchRanges, type SearchHit} from '../../src/search/fuzzy.js';
 
 // The searcher must rank exactly as fuse.js does with the reader's options: same papers, same order,
 // same scores. fuse.js itself is the reference here.
@@ -60,6 +60,14 @@ describe('the searcher ranks as fuse.js does', () => {
 			const papers = [{title: '', abstract}];
 			expect(createSearcher(papers).search(q), q).toEqual(reference(papers, q));
 		}
+	});
+});
+
+describe('highlighted ranges', () => {
+	test.prop([doc, query], {numRuns: 300})('are the ranges a fuse.js search reports for each field', (paper, q) => {
+		const [result] = q.trim() === '' ? [] : new Fuse([paper], FUSE_OPTIONS).search(q.trim());
+		const ranges = (key: string) => (result?.matches ?? []).filter((match) => match.key === key).flatMap((match) => match.indices.map(([start, end]) => [start, end]));
+		expect(matchRanges(q, paper)).toEqual({title: ranges('title'), abstract: ranges('abstract')});
 	});
 });
 

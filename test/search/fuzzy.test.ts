@@ -1,7 +1,8 @@
 import {readFileSync} from 'node:fs';
 import {describe, expect, it} from 'vitest';
 import {parseHfPage} from '../../src/listing/hf-page.js';
-import {createSearcher, matchRanges} from '../../src/search/fuzzy.js';
+import Fuse from 'fuse.js';
+import {createSearcher, FUSE_OPTIONS, matchRanges} from '../../src/search/fuzzy.js';
 
 const {papers} = parseHfPage(readFileSync(new URL('../../fixtures/hf-daily-papers-page.txt', import.meta.url), 'utf8'), {source: 'f'});
 const searcher = createSearcher(papers);
@@ -26,6 +27,12 @@ describe('fuzzy search', () => {
 		const ranges = matchRanges('grokking', paper);
 		expect(ranges.title.some(([start, end]) => paper.title.slice(start, end + 1).toLowerCase() === 'grokking')).toBe(true);
 		expect(matchRanges('xyzzyqq', paper)).toEqual({title: [], abstract: []});
+		// The same ranges as a full fuse.js search reports for the paper.
+		for (const query of ['grokking', 'lnguage modl', 'generalization']) {
+			const [result] = new Fuse([paper], FUSE_OPTIONS).search(query);
+			const ranges = (key: string) => (result?.matches ?? []).filter((match) => match.key === key).flatMap((match) => match.indices.map(([start, end]) => [start, end]));
+			expect(matchRanges(query, paper)).toEqual({title: ranges('title'), abstract: ranges('abstract')});
+		}
 		expect(matchRanges('  ', paper)).toEqual({title: [], abstract: []});
 	});
 
