@@ -14,6 +14,7 @@ import {detailLines} from './detail-lines.js';
 import {editFilter} from './filter-editor.js';
 import {commandFor, type Command} from './keymap.js';
 import {splitKeypresses} from './keypress.js';
+import {runInSlices} from './slices.js';
 import {computeLayout} from './layout.js';
 import {paperUrl, safeUrl} from './open-url.js';
 import {useTerminalSize} from './use-terminal-size.js';
@@ -40,11 +41,7 @@ export interface AppProps {
 
 const NO_MARKS = () => new Map<string, Flags>();
 
-/**
- * How long one slice of a search, or of reading the listing, may hold the main thread. Slices follow
- * each other through timers, not setImmediate: a key read between two slices is then drawn (React
- * schedules its work with setImmediate) before the next slice, instead of after it.
- */
+/** How long one slice of a search, or of reading the listing, may hold the main thread. */
 const SEARCH_SLICE_MS = 8;
 const LOAD_SLICE_MS = 8;
 /** How often the list shows the papers read so far while a listing is read. */
@@ -61,6 +58,8 @@ export function App({papers, marks, writeMarks, openUrl, makeSearcher = createSe
 	// Building a searcher costs nothing (it works lazily), so there is a new one for every list of papers.
 	const searcher = useMemo(() => makeSearcher(state.papers), [makeSearcher, state.papers]);
 	const job = useRef<{job: SearchJob; papers: readonly Paper[]} | null>(null);
+	/** When the last key arrived: work in slices lets its frame be drawn first. */
+	const lastInputAt = useRef(0);
 
 	useEffect(() => {
 		dispatch({type: 'resize', listHeight: layout.bodyHeight});
@@ -75,16 +74,15 @@ export function App({papers, marks, writeMarks, openUrl, makeSearcher = createSe
 		if (query.trim() === '') return;
 		const current = searcher.start(query);
 		job.current = {job: current, papers: searchedPapers};
-		let timer: NodeJS.Timeout | undefined;
-		const step = () => {
-			timer = undefined;
-			if (current.run(performance.now() + SEARCH_SLICE_MS)) dispatch({type: 'filter-results', query, hits: current.hits(), papers: searchedPapers});
-			else timer = setTimeout(step, 0);
-		};
-		timer = setTimeout(step, 0);
-		return () => {
-			if (timer !== undefined) clearTimeout(timer);
-		};
+		return runInSlices(
+			(deadline) => {
+				if (!current.run(deadline)) return false;
+				dispatch({type: 'filter-results', query, hits: current.hits(), papers: searchedPapers});
+				return true;
+			},
+			SEARCH_SLICE_MS,
+			() => lastInputAt.current,
+		);
 	}, [state.query, searcher, searchedPapers, dispatch]);
 
 	/** Finishes the search of the query as typed at once (keys after Enter act on its results). */
@@ -99,31 +97,29 @@ export function App({papers, marks, writeMarks, openUrl, makeSearcher = createSe
 	// a few times a second, and a filter is searched again over the new papers.
 	useEffect(() => {
 		if (loading === undefined) return;
-		let timer: NodeJS.Timeout | undefined;
 		let shown = latest().papers.length;
 		let updated = performance.now();
-		const step = () => {
-			timer = undefined;
-			let done: boolean;
-			try {
-				done = loading.run(performance.now() + LOAD_SLICE_MS);
-			} catch (error) {
-				done = true;
-				dispatch({type: 'message', text: `stopped reading: ${error instanceof Error ? error.message : String(error)}`});
-			}
-			const now = performance.now();
-			if (done || now - updated >= LOAD_UPDATE_MS) {
-				updated = now;
-				const papers = loading.papers.slice();
-				dispatch({type: 'papers-loaded', papers, marks: readMarks(papers.slice(shown)), done});
-				shown = papers.length;
-			}
-			if (!done) timer = setTimeout(step, 0);
-		};
-		timer = setTimeout(step, 0);
-		return () => {
-			if (timer !== undefined) clearTimeout(timer);
-		};
+		return runInSlices(
+			(deadline) => {
+				let done: boolean;
+				try {
+					done = loading.run(deadline);
+				} catch (error) {
+					done = true;
+					dispatch({type: 'message', text: `stopped reading: ${error instanceof Error ? error.message : String(error)}`});
+				}
+				const now = performance.now();
+				if (done || now - updated >= LOAD_UPDATE_MS) {
+					updated = now;
+					const papers = loading.papers.slice();
+					dispatch({type: 'papers-loaded', papers, marks: readMarks(papers.slice(shown)), done});
+					shown = papers.length;
+				}
+				return done;
+			},
+			LOAD_SLICE_MS,
+			() => lastInputAt.current,
+		);
 	}, [loading, readMarks, latest, dispatch]);
 
 	const paper = selectedPaper(state);
@@ -250,6 +246,7 @@ export function App({papers, marks, writeMarks, openUrl, makeSearcher = createSe
 	// One owner for every key: the filter box while it is open, the keymap otherwise. Keys that arrive
 	// together ("/lnguage\rjj") are taken one at a time, each by whoever owns the keys at that moment.
 	useInput((input, key) => {
+		lastInputAt.current = performance.now();
 		for (const [single, singleKey] of splitKeypresses(input, key)) press(single, singleKey);
 	});
 
