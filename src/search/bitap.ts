@@ -185,8 +185,6 @@ function scoreChunk(chunk: Chunk, text: string, ascii: boolean): TextScore {
  */
 function fewestErrors(chunk: Chunk, text: string): number {
 	switch (chunk.nearErrors) {
-		case 1:
-			return upToOneError(chunk, text);
 		case 2:
 			return upToTwoErrors(chunk, text);
 		case 3:
@@ -232,22 +230,6 @@ function fewestErrorsMyers({peqAscii, peq, pattern, nearErrors}: Chunk, text: st
 
 // fuse.js's recurrence, one function per small budget with the levels in local variables (a loop over
 // a typed array of levels takes about twice as long).
-
-function upToOneError({ascii, alphabet, pattern}: Chunk, text: string): number {
-	const mask = 1 << (pattern.length - 1);
-	let r0 = 0;
-	let r1 = 1;
-	for (let location = text.length - 1; location >= 0; location--) {
-		const code = text.charCodeAt(location);
-		const c = code < 128 ? ascii[code]! : (alphabet.get(code) ?? 0);
-		const n0 = ((r0 << 1) | 1) & c;
-		const n1 = (((r1 << 1) | 1) & c) | (((r0 | n0) << 1) | 1 | r0);
-		if ((n0 | n1) & mask) return 1;
-		r0 = n0;
-		r1 = n1;
-	}
-	return -1;
-}
 
 function upToTwoErrors({ascii, alphabet, pattern}: Chunk, text: string): number {
 	const mask = 1 << (pattern.length - 1);

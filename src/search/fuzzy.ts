@@ -146,27 +146,25 @@ export function createSearcher(papers: readonly Searchable[]): Searcher {
 		let result: SearchHit[] | null = null;
 		latest = {pattern, near, candidates, position: () => position, done: () => result !== null};
 
+		let close = false;
+		/** fuse.js's factor for one field of a paper, or -1 without a match; notes whether it came near. */
+		const fieldScore = (text: string, ascii: boolean, weight: number, norm: () => number): number => {
+			if (text === '') return -1;
+			const result = scoreText(pattern, text, ascii);
+			if (result.errors !== -1) close = true;
+			return result.isMatch ? Math.pow(result.score === 0 ? Number.EPSILON : result.score, weight * norm()) : -1;
+		};
 		const scorePaper = (index: number) => {
+			close = false;
 			let score = 1;
 			let matched = false;
-			let close = false;
-			const title = searchableTitle(index);
-			if (title !== '') {
-				const result = scoreText(pattern, title, titleAscii[index] === 1);
-				if (result.errors !== -1) close = true;
-				if (result.isMatch) {
-					matched = true;
-					score *= Math.pow(result.score === 0 ? Number.EPSILON : result.score, TITLE_WEIGHT * titleNorm(index));
-				}
-			}
-			const abstract = searchableAbstract(index);
-			if (abstract !== '') {
-				const result = scoreText(pattern, abstract, abstractAscii[index] === 1);
-				if (result.errors !== -1) close = true;
-				if (result.isMatch) {
-					matched = true;
-					score *= Math.pow(result.score === 0 ? Number.EPSILON : result.score, ABSTRACT_WEIGHT * abstractNorm(index));
-				}
+			for (const factor of [
+				fieldScore(searchableTitle(index), titleAscii[index] === 1, TITLE_WEIGHT, () => titleNorm(index)),
+				fieldScore(searchableAbstract(index), abstractAscii[index] === 1, ABSTRACT_WEIGHT, () => abstractNorm(index)),
+			]) {
+				if (factor === -1) continue;
+				matched = true;
+				score *= factor;
 			}
 			if (close) near.push(index);
 			if (matched) {
