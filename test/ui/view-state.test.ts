@@ -9,6 +9,7 @@ import {
 	markAllReadChange,
 	reduce,
 	searchPending,
+	sortedOrder,
 	selectedPaper,
 	SORTS,
 	toggleChange,
@@ -595,5 +596,38 @@ describe('a listing still being read', () => {
 		state = reduce(state, {type: 'filter-results', query: 'paper', hits: [hit(9), hit(3), hit(1)], papers: TEN});
 		expect(state.selected).toBe(0);
 		expect(selectedTitle(state)).toBe('Paper 9');
+	});
+});
+
+describe('sorted orders', () => {
+	const papersOf = fc.array(
+		fc.record({title: fc.string({maxLength: 8}), upvotes: fc.nat(5), published: fc.option(fc.constantFrom('2024-01-02', '2024-01-15', '2025-12-31'), {nil: null})}),
+		{maxLength: 40},
+	).map((records) => records.map((record, index) => paper(`${record.title} ${index}`, {...record, title: record.title})));
+
+	fcTest.prop([papersOf, fc.nat(40), fc.constantFrom('upvotes', 'date', 'title')])('a list that grew is ordered as if it were sorted afresh', (papers, cut, sort) => {
+		const start = papers.slice(0, Math.min(cut, papers.length));
+		sortedOrder(start, sort); // remembered: the longer list extends it
+		const grown = sortedOrder(papers, sort);
+		const byTitle = new Intl.Collator('en', {sensitivity: 'base', numeric: true});
+		const fresh = papers
+			.map((_paper, index) => index)
+			.sort((a, b) => {
+				const x = papers[a]!;
+				const y = papers[b]!;
+				if (sort === 'upvotes') return y.upvotes - x.upvotes || a - b;
+				if (sort === 'date') return (y.published ?? '').localeCompare(x.published ?? '') || a - b;
+				return byTitle.compare(x.title, y.title) || a - b;
+			});
+		expect(grown).toEqual(fresh);
+	});
+
+	it('picks the view and the filter from the sorted order', () => {
+		const papers = [paper('b', {upvotes: 1}), paper('a', {upvotes: 3}), paper('c', {upvotes: 2})];
+		let state = run(initialState(papers, NO_MARKS, 5), {type: 'cycle-sort'});
+		expect(state.sort).toBe('upvotes');
+		expect(titles(state)).toEqual(['a', 'c', 'b']);
+		state = run(state, {type: 'filter-start'}, {type: 'filter-input', query: 'x'}, {type: 'filter-results', query: 'x', hits: [hit(0), hit(1)]});
+		expect(titles(state)).toEqual(['a', 'b']);
 	});
 });
