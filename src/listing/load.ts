@@ -33,7 +33,6 @@ const CHUNK_BYTES = 1 << 20;
  */
 function openListing(file: string): Iterable<Buffer> {
 	let fd: number;
-	let size: number;
 	try {
 		fd = openSync(file, 'r');
 	} catch (error) {
@@ -42,7 +41,7 @@ function openListing(file: string): Iterable<Buffer> {
 	try {
 		const stats = fstatSync(fd);
 		if (stats.isDirectory()) throw fileError(file, 'is a directory, not a listing file');
-		size = stats.size;
+		const size = stats.size;
 		const head = Buffer.allocUnsafe(Math.min(CHUNK_BYTES, Math.max(size, 1)));
 		const length = readSync(fd, head, 0, head.length, 0);
 		const first = head.subarray(0, length);
@@ -51,7 +50,8 @@ function openListing(file: string): Iterable<Buffer> {
 			closeSync(fd);
 			return [first];
 		}
-		checkText(file, first, () => readFileSync(file));
+		let whole: Buffer | undefined;
+		checkText(file, first, () => (whole ??= readFileSync(file))); // read once, however many checks need it
 		return readRest(file, fd, first);
 	} catch (error) {
 		closeSync(fd);

@@ -3,10 +3,12 @@
  * uses (`ignoreLocation: true`, `minMatchCharLength: 2`, case-insensitive), but several times faster:
  *
  * - fuse.js runs its bitap once per error level, each pass over the whole text with a function call and
- *   an object lookup per character; here one pass computes every level at once with typed arrays and a
- *   table indexed by character code, and stops as soon as the best possible level has matched;
- * - texts are lowercased once when the index is built, not on every search;
- * - a text that holds the pattern as typed is scored without the bitap at all.
+ *   an object lookup per character; here one pass computes every level at once (levels in local
+ *   variables, a table indexed by character code), Myers's bit-vector distance takes over for larger
+ *   budgets, and the scan stops as soon as the best possible level has matched;
+ * - ASCII texts are matched in any case as they are, and other texts lowercased once (by the searcher),
+ *   not on every search;
+ * - a text that holds the pattern as typed is scored without either.
  *
  * The recurrence is fuse.js's own (src/search/bitap/search.ts, Apache-2.0), so the error level found is
  * the same; test/search/bitap.test.ts checks scores and matches against fuse.js itself.

@@ -156,21 +156,13 @@ export function createSearcher(papers: readonly Searchable[]): Searcher {
 		};
 		const scorePaper = (index: number) => {
 			close = false;
-			let score = 1;
-			let matched = false;
-			for (const factor of [
-				fieldScore(searchableTitle(index), titleAscii[index] === 1, TITLE_WEIGHT, () => titleNorm(index)),
-				fieldScore(searchableAbstract(index), abstractAscii[index] === 1, ABSTRACT_WEIGHT, () => abstractNorm(index)),
-			]) {
-				if (factor === -1) continue;
-				matched = true;
-				score *= factor;
-			}
+			const title = fieldScore(searchableTitle(index), titleAscii[index] === 1, TITLE_WEIGHT, () => titleNorm(index));
+			const abstract = fieldScore(searchableAbstract(index), abstractAscii[index] === 1, ABSTRACT_WEIGHT, () => abstractNorm(index));
 			if (close) near.push(index);
-			if (matched) {
-				hitIndices.push(index);
-				hitScores.push(score);
-			}
+			if (title === -1 && abstract === -1) return;
+			// fuse.js multiplies the factors of the fields that matched (in key order) into 1.
+			hitIndices.push(index);
+			hitScores.push((title === -1 ? 1 : title) * (abstract === -1 ? 1 : abstract));
 		};
 
 		return {
