@@ -106,8 +106,7 @@ async function readCommand(files: readonly string[], flags: Flags, commandContex
 	const loading = await startLoading(files, context.load);
 	loading.run(Infinity, FIRST_PAPERS);
 	const {openStore} = await import('./state/store.js');
-	const store = openStore(context.store);
-	await runReader(loading, store, keyboard, {view: listOptions.filter, query: flags.query});
+	await runReader(loading, (warn) => openStore(context.store, warn), keyboard, {view: listOptions.filter, query: flags.query});
 	context.stderr(formatWarnings(loading.warnings));
 	return 0;
 }

@@ -14,7 +14,7 @@ export interface ListOptions {
 export async function listCommand(files: readonly string[], options: ListOptions, context: CommandContext): Promise<number> {
 	const {papers, warnings} = await loadListings(files, context.load);
 	const {openStore} = await import('../state/store.js'); // conf loads only where the store is used
-	const store = openStore(context.store);
+	const store = openStore(context.store, (message) => context.stderr(`papers: ${message}\n`));
 	let shown = withState(papers, store).filter((paper) => inView(paper, options.filter));
 	if (options.query !== undefined && options.query.trim() !== '') {
 		const {createSearcher} = await import('../search/fuzzy.js');

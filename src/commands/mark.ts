@@ -19,8 +19,9 @@ export async function markCommand(ids: readonly string[], change: MarkChange, co
 	}
 	const unique = [...new Set(ids)];
 	const {openStore} = await import('../state/store.js');
-	const store = openStore(context.store);
+	const store = openStore(context.store, (message) => context.stderr(`papers: ${message}\n`));
 	store.set(change.flag, unique, change.value);
+	if (!store.writable) throw new InputError(`mark: ${store.path}: the marks could not be saved (see above)`);
 	const what = change.flag === 'read' ? (change.value ? 'read' : 'unread') : change.value ? 'favorite' : 'not favorite';
 	context.stdout(`marked ${unique.length} paper${unique.length === 1 ? '' : 's'} ${what}\n`);
 	return 0;

@@ -1,32 +1,30 @@
-import {readFileSync} from 'node:fs';
-import {join} from 'node:path';
+import {mkdirSync, readdirSync, readFileSync, renameSync, unlinkSync, watch, type FSWatcher} from 'node:fs';
+import {basename, dirname, join} from 'node:path';
 import Conf from 'conf';
 import envPaths from 'env-paths';
-import {InputError} from '../errors.js';
+import {LockBusyError, withLock, type LockOptions} from './lock.js';
+import {emptyMarks, mergeMarks, parseStore, sameMark, withFlag, type Flag, type Mark, type Marks} from './marks.js';
 
-/** What the store remembers of one paper. Timestamps (ms) record when each flag last changed. */
-export interface Mark {
-	read: boolean;
-	readAt: number;
-	favorite: boolean;
-	favoriteAt: number;
-}
+export type {Flag, Mark} from './marks.js';
 
-/** The two flags a mark holds. */
-export type Flag = 'read' | 'favorite';
-
-interface StoreShape extends Record<string, unknown> {
-	marks: Record<string, Mark>;
-}
-
-/** Read state and favorites, keyed by paper id. */
+/**
+ * Read state and favorites, keyed by paper id, kept in a JSON file that several papers processes may
+ * share. Every write takes the lock, rereads the file, merges (each flag by its latest change) and
+ * replaces the file atomically (conf writes a temporary file and renames it over the old one).
+ */
 export interface MarkStore {
 	/** The JSON file behind the store. */
 	readonly path: string;
+	/** False once the store could not be written (a read-only directory): marks live in memory only. */
+	readonly writable: boolean;
 	/** The mark of one paper, or undefined when it was never marked. */
 	get(id: string): Mark | undefined;
-	/** Sets one flag on many papers in one write. */
+	/** Sets one flag on many papers, in memory at once and in the file (throws when the lock stays busy). */
 	set(flag: Flag, ids: readonly string[], value: boolean): void;
+	/** Merges in what other processes wrote to the file; true when a mark changed. */
+	reload(): boolean;
+	/** Calls `onChange` after another process changed a mark (the file is watched, not polled). */
+	watch(onChange: () => void): () => void;
 }
 
 /** Where the store lives; by default the user's config directory (honours XDG_CONFIG_HOME). */
@@ -35,94 +33,222 @@ export interface StoreOptions {
 	directory?: string;
 	/** Clock for the timestamps. */
 	now?: () => number;
+	/** Lock timings (tests shorten them). */
+	lock?: LockOptions;
 }
 
-const EMPTY_MARK: Mark = {read: false, readAt: 0, favorite: false, favoriteAt: 0};
+/** Errors that mean the directory or file cannot be written: the store then keeps marks in memory. */
+const READ_ONLY = new Set(['EACCES', 'EPERM', 'EROFS']);
 
-/** Opens the store; throws an InputError (never wipes the file) when it cannot be read. */
-export function openStore(options: StoreOptions = {}): MarkStore {
-	const now = options.now ?? Date.now;
-	const directory = options.directory ?? defaultStoreDirectory();
-	let conf: Conf<StoreShape>;
-	try {
-		conf = new Conf<StoreShape>({
-			projectName: 'papers',
-			projectSuffix: '',
-			cwd: directory,
-			accessPropertiesByDotNotation: false,
-			configFileMode: 0o600,
-			clearInvalidConfig: false,
-		});
-	} catch (error) {
-		throw storeError(join(directory, 'config.json'), error);
-	}
-	let marks = readMarks(conf.path);
-
-	return {
-		path: conf.path,
-		get: (id) => (Object.hasOwn(marks, id) ? marks[id] : undefined),
-		set(flag, ids, value) {
-			// Reread before writing so that marks written by another process since we read are kept.
-			const latest = readMarks(conf.path);
-			const at = now();
-			for (const id of ids) {
-				const previous = Object.hasOwn(latest, id) ? latest[id]! : EMPTY_MARK;
-				latest[id] = flag === 'read' ? {...previous, read: value, readAt: at} : {...previous, favorite: value, favoriteAt: at};
-			}
-			conf.set('marks', latest);
-			marks = latest;
-		},
-	};
+function isReadOnly(error: unknown): boolean {
+	return READ_ONLY.has((error as NodeJS.ErrnoException).code ?? '');
 }
 
-/** Reads the marks from the file itself, so that a store of the wrong shape is refused, never overwritten. */
-function readMarks(path: string): Record<string, Mark> {
+function describe(error: unknown): string {
+	const {code, message} = error as NodeJS.ErrnoException;
+	return code ?? message;
+}
+
+/** What the file holds: marks, nothing yet, or a problem. */
+type FileState = {kind: 'marks'; marks: Marks} | {kind: 'bad'; problem: string; text: string} | {kind: 'unreadable'; error: unknown};
+
+function readFile(path: string): FileState {
 	let text: string;
 	try {
 		text = readFileSync(path, 'utf8');
 	} catch (error) {
-		if ((error as NodeJS.ErrnoException).code === 'ENOENT') return Object.create(null) as Record<string, Mark>;
-		throw storeError(path, error);
+		if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {kind: 'marks', marks: emptyMarks()};
+		return {kind: 'unreadable', error};
 	}
-	let data: unknown;
+	const parsed = parseStore(text);
+	return parsed.ok ? {kind: 'marks', marks: parsed.marks} : {kind: 'bad', problem: parsed.problem, text};
+}
+
+/** `2026-11-27T05-40-12.345Z`: a time for file names. */
+function fileTime(at: number): string {
+	return new Date(at).toISOString().replaceAll(':', '-');
+}
+
+/** Temporary files of conf's atomic writes (`config.json.tmp-<time><random>`), left by a killed writer. */
+function removeLeftoverTemps(path: string): void {
+	const prefix = `${basename(path)}.tmp-`;
+	let names: string[];
 	try {
-		data = JSON.parse(text);
-	} catch (error) {
-		throw storeError(path, error);
+		names = readdirSync(dirname(path));
+	} catch {
+		return;
 	}
-	if (!isPlainObject(data)) throw shapeError(path, 'it is not a JSON object');
-	const value = data.marks;
-	if (value === undefined) return Object.create(null) as Record<string, Mark>;
-	if (!isPlainObject(value)) throw shapeError(path, '"marks" is not an object');
-	const marks = Object.create(null) as Record<string, Mark>;
-	for (const [id, mark] of Object.entries(value)) marks[id] = toMark(mark);
-	return marks;
+	for (const name of names) {
+		if (!name.startsWith(prefix)) continue;
+		try {
+			unlinkSync(join(dirname(path), name));
+		} catch {
+			// Gone already, or not ours to remove: the next write tries again.
+		}
+	}
 }
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+/**
+ * Opens the store. A store that is not a store (bad JSON, empty, a byte order mark, the wrong shape) is
+ * moved aside to `<file>.corrupt-<time>` and the store starts empty; a store that cannot be read or
+ * written keeps marks in memory. Each says so once through `warn`. A store is never overwritten unread.
+ */
+export function openStore(options: StoreOptions = {}, warn: (message: string) => void = () => {}): MarkStore {
+	const now = options.now ?? Date.now;
+	const directory = options.directory ?? defaultStoreDirectory();
+	const path = join(directory, 'config.json');
+	const lockPath = `${path}.lock`;
+	let writable = true;
+	let memory = emptyMarks();
+	/** Marks changed here and not yet in the file. */
+	let unsaved = emptyMarks();
+	let conf: Conf<{marks: Marks}> | undefined;
 
-function shapeError(path: string, problem: string): InputError {
-	return new InputError(`${path}: the store is not in the expected shape (${problem}); it was left untouched`);
-}
-
-function toMark(value: unknown): Mark {
-	const record = (typeof value === 'object' && value !== null ? value : {}) as Partial<Record<keyof Mark, unknown>>;
-	return {
-		read: record.read === true,
-		readAt: typeof record.readAt === 'number' ? record.readAt : 0,
-		favorite: record.favorite === true,
-		favoriteAt: typeof record.favoriteAt === 'number' ? record.favoriteAt : 0,
+	const readOnly = (error: unknown, what: string) => {
+		if (!writable) return;
+		writable = false;
+		warn(`${path}: ${what} (${describe(error)}); marks are kept for this session only`);
 	};
+
+	/** Set when a bad file was moved aside: the next write writes every mark this process knows. */
+	let movedAside = false;
+
+	/** With the lock held: the marks in the file, a bad file moved aside first. */
+	const readLocked = (): Marks | null => {
+		const state = readFile(path);
+		if (state.kind === 'marks') return state.marks;
+		if (state.kind === 'unreadable') {
+			readOnly(state.error, 'cannot be read');
+			return null;
+		}
+		const aside = `${path}.corrupt-${fileTime(now())}`;
+		try {
+			renameSync(path, aside);
+		} catch (error) {
+			readOnly(error, `${state.problem}, and it cannot be moved aside`);
+			return null;
+		}
+		warn(`${path}: ${state.problem}; moved it to ${aside} and started with no marks`);
+		movedAside = true;
+		return emptyMarks();
+	};
+
+	const locked = <T,>(body: () => T, what: string): T | null => {
+		try {
+			mkdirSync(directory, {recursive: true}); // the first write makes the directory
+			return withLock(lockPath, body, options.lock);
+		} catch (error) {
+			if (error instanceof LockBusyError || !isReadOnly(error)) throw error;
+			readOnly(error, what);
+			return null;
+		}
+	};
+
+	const persist = () => {
+		if (!writable || Object.keys(unsaved).length === 0) return;
+		locked(() => {
+			const inFile = readLocked();
+			if (inFile === null) return;
+			const merged = mergeMarks(inFile, movedAside ? memory : unsaved);
+			try {
+				conf ??= new Conf<{marks: Marks}>({
+					projectName: 'papers',
+					projectSuffix: '',
+					cwd: directory,
+					configName: basename(path, '.json'),
+					accessPropertiesByDotNotation: false,
+					configFileMode: 0o600,
+					clearInvalidConfig: false,
+				});
+				conf.store = {marks: merged};
+			} catch (error) {
+				if (!isReadOnly(error)) throw error;
+				readOnly(error, 'cannot be written');
+				return;
+			}
+			removeLeftoverTemps(path);
+			memory = mergeMarks(merged, memory);
+			unsaved = emptyMarks();
+			movedAside = false;
+		}, 'cannot be written');
+	};
+
+	// Open: read the file; a bad one is moved aside (under the lock, after reading it again, so that a
+	// good store written meanwhile is never moved). Temporary files left by a killed writer go too.
+	const first = readFile(path);
+	if (first.kind === 'marks') memory = first.marks;
+	else if (first.kind === 'unreadable') readOnly(first.error, 'cannot be read');
+	else memory = locked(readLocked, 'cannot be written') ?? emptyMarks();
+	if (writable && hasLeftoverTemps(path)) locked(() => removeLeftoverTemps(path), 'cannot be written');
+
+	const reload = () => {
+		const state = readFile(path);
+		if (state.kind !== 'marks') return false; // a bad file is moved aside by the next write
+		const merged = mergeMarks(memory, state.marks);
+		let changed = false;
+		for (const id in merged) {
+			if (!sameMark(merged[id], memory[id])) {
+				changed = true;
+				break;
+			}
+		}
+		memory = merged;
+		return changed;
+	};
+
+	return {
+		path,
+		get writable() {
+			return writable;
+		},
+		get: (id) => memory[id],
+		set(flag, ids, value) {
+			const at = now();
+			for (const id of ids) {
+				const mark = withFlag(memory[id], flag, value, at);
+				memory[id] = mark;
+				unsaved[id] = mark;
+			}
+			persist();
+		},
+		reload,
+		watch(onChange) {
+			let watcher: FSWatcher;
+			try {
+				mkdirSync(directory, {recursive: true}); // another reader may write the first mark
+				watcher = watch(directory, {persistent: false});
+			} catch {
+				return () => {}; // cannot watch (a read-only parent without the directory): no changes to see
+			}
+			let timer: NodeJS.Timeout | undefined;
+			watcher.on('change', (_event, name) => {
+				if (name !== basename(path)) return;
+				clearTimeout(timer);
+				// A write is a rename: wait for the burst of events to settle, then read once.
+				timer = setTimeout(() => {
+					if (reload()) onChange();
+				}, 30);
+				timer.unref();
+			});
+			watcher.on('error', () => watcher.close());
+			return () => {
+				clearTimeout(timer);
+				watcher.close();
+			};
+		},
+	};
+}
+
+function hasLeftoverTemps(path: string): boolean {
+	try {
+		const prefix = `${basename(path)}.tmp-`;
+		return readdirSync(dirname(path)).some((name) => name.startsWith(prefix));
+	} catch {
+		return false;
+	}
 }
 
 /** The user's config directory for papers (XDG_CONFIG_HOME/papers on Linux). */
 export function defaultStoreDirectory(): string {
 	return envPaths('papers', {suffix: ''}).config;
-}
-
-function storeError(path: string, error: unknown): InputError {
-	const reason = error instanceof SyntaxError ? 'is not valid JSON' : `cannot be read (${(error as Error).message})`;
-	return new InputError(`${path}: the store ${reason}; it was left untouched`);
 }

@@ -4,6 +4,7 @@ import type {Loading} from '../listing/load.js';
 import type {Paper} from '../listing/paper.js';
 import {createSearcher, matchRanges, type SearchJob, type Searcher} from '../search/fuzzy.js';
 import type {MarkWrite} from '../state/mark-writer.js';
+import {sanitizeLine} from '../text/sanitize.js';
 import {truncateToWidth} from '../text/wrap.js';
 import {DetailPane} from './components/detail-pane.js';
 import {Footer} from './components/footer.js';
@@ -35,8 +36,18 @@ export interface AppProps {
 	start?: StartOptions;
 	/** The listing still being read, when `papers` are only its first papers. */
 	loading?: Pick<Loading, 'papers' | 'run'>;
+	/** Tells the reader when another process changed marks, and of warnings to show (returns an unsubscribe). */
+	subscribe?: (listener: ReaderListener) => () => void;
 	/** The marks of papers that arrive while the listing is read. */
 	readMarks?: (papers: readonly Paper[]) => ReadonlyMap<string, Flags>;
+}
+
+/** What the world outside tells a running reader. */
+export interface ReaderListener {
+	/** Marks changed in the store (another reader wrote): read them again. */
+	marksChanged: () => void;
+	/** A message for the footer. */
+	notice: (text: string) => void;
 }
 
 const NO_MARKS = () => new Map<string, Flags>();
@@ -50,7 +61,7 @@ const LOAD_UPDATE_MS = 250;
 const VIEW_OF: Partial<Record<Command, View>> = {'view-all': 'all', 'view-unread': 'unread', 'view-favorites': 'favorites'};
 
 /** The reader: header, list and detail, footer; every key goes through the keymap to the reducer. */
-export function App({papers, marks, writeMarks, openUrl, makeSearcher = createSearcher, start, loading, readMarks = NO_MARKS}: AppProps) {
+export function App({papers, marks, writeMarks, openUrl, makeSearcher = createSearcher, start, loading, readMarks = NO_MARKS, subscribe}: AppProps) {
 	const {exit} = useApp();
 	const {columns, rows} = useTerminalSize();
 	const layout = computeLayout(columns, rows);
@@ -121,6 +132,14 @@ export function App({papers, marks, writeMarks, openUrl, makeSearcher = createSe
 			() => lastInputAt.current,
 		);
 	}, [loading, readMarks, latest, dispatch]);
+
+	useEffect(() => {
+		if (subscribe === undefined) return;
+		return subscribe({
+			marksChanged: () => dispatch({type: 'marks-reloaded', marks: readMarks(latest().papers)}),
+			notice: (text) => dispatch({type: 'message', text: sanitizeLine(text)}),
+		});
+	}, [subscribe, readMarks, latest, dispatch]);
 
 	const paper = selectedPaper(state);
 	const detailWidth = layout.detailWidth - 1;

@@ -14,7 +14,19 @@ const SHOW_CURSOR = '\u001B[?25h';
  * Runs the interactive reader until the user quits; the terminal is restored however it ends. It opens
  * on the papers read so far, and reads the rest of the listing while it runs.
  */
-export async function runReader(loading: Loading, store: MarkStore, keyboard: NodeJS.ReadStream, start: StartOptions = {}): Promise<void> {
+export async function runReader(
+	loading: Loading,
+	openMarkStore: (warn: (message: string) => void) => MarkStore,
+	keyboard: NodeJS.ReadStream,
+	start: StartOptions = {},
+): Promise<void> {
+	// Warnings about the store (moved aside, read-only) show in the footer and again after the reader.
+	const warnings: string[] = [];
+	let notice: ((text: string) => void) | undefined;
+	const store = openMarkStore((message) => {
+		warnings.push(message);
+		notice?.(message);
+	});
 	const readMarks = (papers: readonly Paper[]) => {
 		const marks = new Map<string, Flags>();
 		for (const paper of papers) {
@@ -33,11 +45,19 @@ export async function runReader(loading: Loading, store: MarkStore, keyboard: No
 		const instance = render(
 			<App
 				papers={papers}
-				start={start}
+				start={{...start, message: warnings.at(-1)}}
 				marks={readMarks(papers)}
 				loading={loading.done ? undefined : loading}
 				readMarks={readMarks}
 				writeMarks={writer.write}
+				subscribe={(listener) => {
+					notice = listener.notice;
+					const stop = store.watch(listener.marksChanged); // other readers' marks, as they write them
+					return () => {
+						notice = undefined;
+						stop();
+					};
+				}}
 				openUrl={async (url) => {
 					const {default: open} = await import('open'); // loaded on the first `o`, not at every start
 					await open(url); // resolves once the opener has started, rejects when it cannot
@@ -52,5 +72,6 @@ export async function runReader(loading: Loading, store: MarkStore, keyboard: No
 		process.off('exit', restore);
 		if (keyboard !== process.stdin) keyboard.destroy();
 	}
+	for (const warning of warnings) process.stderr.write(`papers: ${warning}\n`);
 	for (const error of errors) process.stderr.write(`papers: could not save marks: ${error}\n`);
 }

@@ -104,6 +104,8 @@ export interface StartOptions {
 	query?: string;
 	/** The papers are the first of a listing still being read. */
 	loading?: boolean;
+	/** A message for the footer from the start (a warning about the store, say). */
+	message?: string;
 }
 
 /** The reader's first state. */
@@ -125,7 +127,7 @@ export function initialState(papers: readonly Paper[], marks: ReadonlyMap<string
 		focus: 'list',
 		detailScroll: 0,
 		undo: [],
-		message: null,
+		message: start.message ?? null,
 		help: false,
 		helpScroll: 0,
 		loading: start.loading ?? false,
