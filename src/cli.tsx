@@ -1,6 +1,7 @@
 import {fileURLToPath} from 'node:url';
 import v8 from 'node:v8';
 import {HELP, parseArguments, VERSION, type Flags} from './args.js';
+import {handleCrash} from './crash.js';
 import {InputError} from './errors.js';
 import type {CommandContext} from './commands/context.js';
 import {listCommand} from './commands/list.js';
@@ -117,14 +118,19 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 	throw error;
 });
 
+/** An error nobody foresaw: the terminal restored, one line naming the log with the details, exit 1. */
+function crash(error: unknown): void {
+	handleCrash(error, {version: VERSION, argv: process.argv.slice(2), stderr: (text) => process.stderr.write(text)});
+	process.exit(1);
+}
+process.on('uncaughtException', crash);
+process.on('unhandledRejection', crash);
+
 try {
 	process.exitCode = await main();
 } catch (error) {
 	if (error instanceof InputError) {
 		process.stderr.write(`papers: ${error.message}\n`);
 		process.exitCode = 2;
-	} else {
-		process.stderr.write(`papers: unexpected error: ${error instanceof Error ? error.message : String(error)}\n`);
-		process.exitCode = 1;
-	}
+	} else crash(error);
 }

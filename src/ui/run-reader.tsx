@@ -3,7 +3,9 @@ import type {Loading} from '../listing/load.js';
 import type {Paper} from '../listing/paper.js';
 import {createMarkWriter} from '../state/mark-writer.js';
 import type {MarkStore} from '../state/store.js';
+import {onCrashRestore} from '../crash.js';
 import {App} from './app.js';
+import {faultFromEnvironment, FaultOnKey} from './fault.js';
 import type {Flags, StartOptions} from './view-state.js';
 
 const ENTER_ALTERNATE_SCREEN = '\u001B[?1049h';
@@ -38,37 +40,61 @@ export async function runReader(
 	const papers = loading.papers.slice();
 	const errors: string[] = [];
 	const writer = createMarkWriter(store, (error) => errors.push(error instanceof Error ? error.message : String(error)));
-	const restore = () => process.stdout.write(SHOW_CURSOR + LEAVE_ALTERNATE_SCREEN);
+	// Once only: leaving the alternate screen twice moves the cursor back to where the reader started.
+	let restored = false;
+	const restore = () => {
+		if (restored) return;
+		restored = true;
+		process.stdout.write(SHOW_CURSOR + LEAVE_ALTERNATE_SCREEN);
+	};
+	// An error nobody catches leaves Ink mounted: the crash handler unmounts it (on the alternate screen,
+	// before leaving it: unmounting redraws the last frame) and puts the terminal back itself.
+	let unmount = () => {};
+	const unregister = onCrashRestore(() => {
+		try {
+			unmount();
+		} finally {
+			if (keyboard.isTTY) keyboard.setRawMode(false);
+			restore();
+			writer.flush(); // marks made before the crash are kept
+		}
+	});
+	const fault = faultFromEnvironment();
 	process.stdout.write(ENTER_ALTERNATE_SCREEN);
 	process.once('exit', restore);
 	try {
 		const instance = render(
-			<App
-				papers={papers}
-				start={{...start, message: warnings.at(-1)}}
-				marks={readMarks(papers)}
-				loading={loading.done ? undefined : loading}
-				readMarks={readMarks}
-				writeMarks={writer.write}
-				subscribe={(listener) => {
-					notice = listener.notice;
-					const stop = store.watch(listener.marksChanged); // other readers' marks, as they write them
-					return () => {
-						notice = undefined;
-						stop();
-					};
-				}}
-				openUrl={async (url) => {
-					const {default: open} = await import('open'); // loaded on the first `o`, not at every start
-					await open(url); // resolves once the opener has started, rejects when it cannot
-				}}
-			/>,
+			<>
+				{fault === null ? null : <FaultOnKey fault={fault} />}
+				<App
+					papers={papers}
+					start={{...start, message: warnings.at(-1)}}
+					marks={readMarks(papers)}
+					loading={loading.done ? undefined : loading}
+					readMarks={readMarks}
+					writeMarks={writer.write}
+					subscribe={(listener) => {
+						notice = listener.notice;
+						const stop = store.watch(listener.marksChanged); // other readers' marks, as they write them
+						return () => {
+							notice = undefined;
+							stop();
+						};
+					}}
+					openUrl={async (url) => {
+						const {default: open} = await import('open'); // loaded on the first `o`, not at every start
+						await open(url); // resolves once the opener has started, rejects when it cannot
+					}}
+				/>
+			</>,
 			{stdin: keyboard, exitOnCtrlC: false, patchConsole: false, maxFps: 60},
 		);
+		unmount = () => instance.unmount();
 		await instance.waitUntilExit();
 	} finally {
 		writer.flush();
 		restore();
+		unregister();
 		process.off('exit', restore);
 		if (keyboard !== process.stdin) keyboard.destroy();
 	}

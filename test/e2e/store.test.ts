@@ -236,6 +236,9 @@ describe.skipIf(tmuxMissingReason !== null)(`readers in real terminals (${tmuxVe
 		await session.waitFor(unread(60), 5000);
 		await session.sendKeys('q');
 		expect(await session.waitForExit(10_000)).toBe(0);
+		// After the reader, the warning is printed once more on the main screen, once.
+		const after = await session.capture({history: true, joinWrapped: true});
+		expect(after.match(/kept for this session only/g), after).toHaveLength(1);
 		expect(existsSync(storePath(home))).toBe(false);
 		expect(readdirSync(directory)).toEqual([]);
 	});
