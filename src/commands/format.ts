@@ -26,10 +26,27 @@ export function* jsonChunks(papers: readonly object[], warnings: readonly object
 
 const JSON_BATCH = 250;
 
+/** Resolves once standard output has written what it queued (or has closed). */
+function stdoutDrained(): Promise<void> {
+	return new Promise((resolve) => {
+		const done = () => {
+			process.stdout.off('drain', done);
+			process.stdout.off('close', done);
+			resolve();
+		};
+		process.stdout.on('drain', done);
+		process.stdout.on('close', done);
+	});
+}
+
 /** Prints papers as JSON (warnings inside it) or as a table (warnings on stderr). */
 export async function writePapers(papers: ReadonlyArray<Paper & {read?: boolean; favorite?: boolean}>, warnings: readonly ParseWarning[], json: boolean, context: CommandContext): Promise<void> {
 	if (json) {
-		for (const chunk of jsonChunks(papers, warnings, context.pretty)) context.stdout(chunk);
+		// A batch at a time, each once the one before has gone out: into a pipe, whose reader may be slower
+		// than the batches are made, the whole output would otherwise be queued in memory next to the papers.
+		for (const chunk of jsonChunks(papers, warnings, context.pretty)) {
+			if (context.stdout(chunk) === false) await (context.drained ?? stdoutDrained)();
+		}
 		return;
 	}
 	context.stderr(formatWarnings(warnings));
