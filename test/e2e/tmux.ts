@@ -207,6 +207,41 @@ export class TmuxSession {
 		}
 	}
 
+	/**
+	 * Starts copying every byte the pane's command writes to its terminal, as written, to the end of
+	 * `file` (tmux pipe-pane -o). Resolves once tmux has the pipe open: output from then on is recorded.
+	 */
+	async recordOutput(file: string): Promise<void> {
+		await this.tmux(['pipe-pane', '-o', '-t', this.name, `cat >> ${shellQuote(file)}`]);
+		const piping = (await this.tmux(['display-message', '-p', '-t', this.name, '#{pane_pipe}'])).trim();
+		if (piping !== '1') throw new Error(`tmux pipe-pane did not start (pane_pipe=${piping})`);
+	}
+
+	/** Stops recording (recordOutput); what was recorded so far reaches the file shortly after. */
+	async stopRecording(): Promise<void> {
+		await this.tmux(['pipe-pane', '-t', this.name]);
+	}
+
+	/** The pane's terminal device (/dev/pts/N). */
+	async paneTty(): Promise<string> {
+		return (await this.tmux(['display-message', '-p', '-t', this.name, '#{pane_tty}'])).trim();
+	}
+
+	/** Waits until the pane's terminal is in raw mode (no line editing, no echo): its command reads keys. */
+	async waitForRawMode(timeoutMs = DEFAULT_TIMEOUT_MS): Promise<void> {
+		const tty = await this.paneTty();
+		const deadline = Date.now() + timeoutMs;
+		let settings = '';
+		for (;;) {
+			const result = spawnSync('stty', ['-a', '-F', tty], {encoding: 'utf8', timeout: 10_000});
+			settings = result.stdout ?? '';
+			if (/(?:^|\s)-icanon\b/.test(settings) && /(?:^|\s)-echo\b/.test(settings)) return;
+			if (Date.now() >= deadline) break;
+			await sleep(POLL_MS);
+		}
+		throw new Error(`the terminal never went into raw mode:\n${settings}`);
+	}
+
 	/** Changes the terminal size (the command gets SIGWINCH). */
 	async resize(width: number, height: number): Promise<void> {
 		await this.tmux(['resize-window', '-t', this.name, '-x', String(width), '-y', String(height)]);
