@@ -1,9 +1,10 @@
 import {closeSync, fstatSync, openSync, readFileSync, readSync} from 'node:fs';
 import {readdir} from 'node:fs/promises';
 import {join} from 'node:path';
-import {fileError, InputError} from '../errors.js';
+import {fileError as namedFileError, InputError} from '../errors.js';
 import {createHfPageParser, type ListingParser} from './hf-page.js';
 import {createMerger, type Paper, type ParseResult, type ParseWarning} from './paper.js';
+import {escapeUnsafe} from '../text/sanitize.js';
 
 /** Options for reading listing files. */
 export interface LoadOptions {
@@ -22,6 +23,19 @@ async function readStdin(): Promise<Buffer> {
 	const chunks: Buffer[] = [];
 	for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
 	return Buffer.concat(chunks);
+}
+
+/**
+ * A file's name as messages and paper records give it: a name can hold escape sequences and line breaks
+ * too (a directory's files are named by whoever made them), written as `\uXXXX` escapes.
+ */
+function shownName(file: string): string {
+	return escapeUnsafe(file);
+}
+
+/** An InputError naming the file, as shownName shows it. */
+function fileError(file: string, problem: string): InputError {
+	return namedFileError(shownName(file), problem);
 }
 
 /** Files are read this much at a time: the reader shows the first papers before the rest is read. */
@@ -209,11 +223,11 @@ export async function startLoading(files: readonly string[], options: LoadOption
 				input = openListing(source.file);
 			} catch (error) {
 				if (!(error instanceof InputError)) throw error;
-				warnings.push({source: source.file, line: null, message: `skipped: ${error.message.replace(`${source.file}: `, '')}`});
+				warnings.push({source: shownName(source.file), line: null, message: `skipped: ${error.message.replace(`${shownName(source.file)}: `, '')}`});
 				return false;
 			}
 		}
-		parser = createHfPageParser(input, {source: source.file, year: options.year, today: options.today});
+		parser = createHfPageParser(input, {source: shownName(source.file), year: options.year, today: options.today});
 		taken = 0;
 		return true;
 	};
@@ -231,7 +245,7 @@ export async function startLoading(files: readonly string[], options: LoadOption
 		} else if (source.directory === null) {
 			throw noPapers(source.file, parsed.warnings);
 		} else {
-			warnings.push({source: source.file, line: null, message: `skipped: ${noPapers(source.file, parsed.warnings).message.replace(`${source.file}: `, '')}`});
+			warnings.push({source: shownName(source.file), line: null, message: `skipped: ${noPapers(source.file, parsed.warnings).message.replace(`${shownName(source.file)}: `, '')}`});
 		}
 		settle(source);
 	};

@@ -47,3 +47,16 @@ export function sanitizeLine(text: string): string {
 
 /** Matches any character that sanitize() removes (for checks and tests). */
 export const UNSAFE_CHARACTER = new RegExp(FAST_PATH_UNSAFE.source, 'u');
+
+// What escapeUnsafe writes as escapes: what sanitize() removes, and tab and line breaks too (paired
+// surrogates, an emoji in a file name, are not lone ones and stay).
+const UNSAFE_OR_LINE_BREAK = /[\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * Text that must stay recognisable, a file name in a message, with every character that sanitize()
+ * would remove (and tabs and line breaks) written as a `\uXXXX` escape, so that it prints on one line
+ * and a terminal has nothing to act on.
+ */
+export function escapeUnsafe(text: string): string {
+	return text.replace(UNSAFE_OR_LINE_BREAK, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}

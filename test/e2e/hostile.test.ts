@@ -6,7 +6,7 @@
 // in tmux, every byte recorded with tmux pipe-pane from before the command starts). The visible words
 // must arrive.
 import {spawn} from 'node:child_process';
-import {existsSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync} from 'node:fs';
+import {existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join, relative} from 'node:path';
 import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
@@ -156,6 +156,43 @@ describe('hostile listing text', {timeout: 120_000}, () => {
 				for (const paper of hostile) expect(lines.some((line) => line.endsWith(`  ${paper.title}`)), paper.title).toBe(true);
 				expect(result.stderr.toString('utf8')).toContain('skipped: "Orphan title without an abstract"');
 			}
+		});
+	});
+
+	describe('file names', () => {
+		// A file name can hold escape sequences and line breaks too: `papers DIR` reads names nobody typed.
+		const name = 'b\u001B]0;owned\u0007\u202E\u009B2J\nnext.txt';
+		const shown = 'b\\u001b]0;owned\\u0007\\u202e\\u009b2J\\u000anext.txt';
+
+		it('papers DIR (stdout a pipe): a file skipped for want of papers is named with escapes, on one line', async () => {
+			const listings = join(directory, 'listings');
+			mkdirSync(listings);
+			writeFileSync(join(listings, 'a.txt'), listing.bytes);
+			writeFileSync(join(listings, name), 'nothing to read here\n');
+			const result = await runCliBytes([listings], makeTempHome());
+			expect(result.code).toBe(0);
+			expect(hostileBytesProblems(result.stdout, NO_CSI)).toEqual([]);
+			expect(hostileBytesProblems(result.stderr, NO_CSI)).toEqual([]);
+			const warning = result.stderr.toString('utf8').split('\n').find((line) => line.includes('skipped: no papers found'));
+			expect(warning).toBe(`papers: warning: ${join(listings, shown)}: skipped: no papers found in it (1 unreadable blocks)`);
+		});
+
+		it('papers parse: the error for such a file, and each paper\'s source, name it with escapes', async () => {
+			const bad = join(directory, name);
+			writeFileSync(bad, 'nothing to read here\n');
+			const failed = await runCliBytes(['parse', bad], makeTempHome());
+			expect(failed.code).toBe(2);
+			expect(hostileBytesProblems(failed.stderr, NO_CSI)).toEqual([]);
+			expect(failed.stderr.toString('utf8')).toBe(`papers: ${join(directory, shown)}: no papers found in it (1 unreadable blocks)\n`);
+
+			const good = join(directory, `good-${name}`);
+			writeFileSync(good, listing.bytes);
+			const parsed = await runCliBytes(['parse', good, '--json'], makeTempHome());
+			expect(parsed.code).toBe(0);
+			expect(hostileBytesProblems(parsed.stdout, NO_CSI)).toEqual([]);
+			const json = JSON.parse(parsed.stdout.toString('utf8')) as {papers: Array<{source: string}>; warnings: Array<{source: string}>};
+			expect(jsonProblems(json)).toEqual([]);
+			expect(new Set([...json.papers, ...json.warnings].map((item) => item.source))).toEqual(new Set([join(directory, `good-${shown}`)]));
 		});
 	});
 
