@@ -1,0 +1,114 @@
+/**
+ * The Hugging Face daily papers API (`/api/daily_papers`): a JSON array of items, each
+ * `{"paper": {"id": "2410.17243", "title", "summary", "authors": [{"name"}], "upvotes", "publishedAt"}, "publishedAt", "title", ...}`.
+ * `paper.id` is the paper's arXiv id. Titles and summaries are arXiv's, hard-wrapped: they are unwrapped
+ * as arXiv's own are (see unwrapAbstract).
+ */
+import {fileError} from '../errors.js';
+import {type Paper, type ParseResult, type ParseWarning} from './paper.js';
+import {buildRecord, isoDay, normalizeArxivId, shorten} from './records.js';
+import {sanitizeLine} from '../text/sanitize.js';
+
+type JsonObject = Record<string, unknown>;
+
+function isObject(value: unknown): value is JsonObject {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function stringField(object: JsonObject, key: string): string | null {
+	const value = object[key];
+	return typeof value === 'string' ? value : null;
+}
+
+/** What the JSON parser said, safe to print: it may quote the input. */
+function describeJsonError(error: unknown): string {
+	const message = sanitizeLine(error instanceof Error ? error.message : String(error));
+	return shorten(message);
+}
+
+/**
+ * Reads the JSON of the Hugging Face daily papers API. An empty array is a day without papers (no
+ * error). Throws an InputError naming the file when the text is not JSON, or is JSON of another shape
+ * (not an array, or an array without a single `{"paper": {...}}` item); an item that cannot be read is
+ * skipped with a warning.
+ */
+export function parseHfApi(text: string, options: {source: string}): ParseResult {
+	const {source} = options;
+	let document: unknown;
+	try {
+		document = JSON.parse(text.startsWith('\uFEFF') ? text.slice(1) : text);
+	} catch (error) {
+		throw fileError(source, `is not valid JSON (${describeJsonError(error)})`);
+	}
+	if (!Array.isArray(document)) {
+		const apiError = isObject(document) ? stringField(document, 'error') : null;
+		if (apiError !== null) throw fileError(source, `is an error from the Hugging Face API: ${shorten(sanitizeLine(apiError))}`);
+		throw fileError(source, 'is JSON but not a Hugging Face daily papers list (an array of {"paper": {...}} items)');
+	}
+	const papers: Paper[] = [];
+	const warnings: ParseWarning[] = [];
+	const warn = (message: string) => warnings.push({source, line: null, message});
+	let items = 0;
+	document.forEach((item: unknown, index) => {
+		const number = index + 1;
+		if (!isObject(item) || !isObject(item.paper)) {
+			warn(`item ${number} is not a {"paper": {...}} item, skipped`);
+			return;
+		}
+		items++;
+		const paper = readItem(item, item.paper, source);
+		if (paper === null) {
+			warn(`item ${number} has no title, skipped`);
+			return;
+		}
+		const rawId = stringField(item.paper, 'id');
+		if (rawId !== null && paper.arxivId === null) {
+			warn(`item ${number} ("${shorten(paper.title)}"): "${shorten(sanitizeLine(rawId))}" is not an arXiv id; kept without one`);
+		}
+		papers.push(paper);
+	});
+	if (document.length > 0 && items === 0) {
+		throw fileError(source, `is JSON but none of its ${document.length} items is a Hugging Face paper ({"paper": {...}})`);
+	}
+	return {papers, warnings};
+}
+
+function readItem(item: JsonObject, paper: JsonObject, source: string): Paper | null {
+	const rawId = stringField(paper, 'id');
+	const upvotes = paper.upvotes;
+	const authors = Array.isArray(paper.authors) ? paper.authors : [];
+	const published = stringField(paper, 'publishedAt') ?? stringField(item, 'publishedAt');
+	return buildRecord({
+		title: stringField(paper, 'title') ?? stringField(item, 'title') ?? '',
+		abstract: stringField(paper, 'summary') ?? stringField(item, 'summary') ?? '',
+		authors: authors.flatMap((author: unknown) => {
+			const name = isObject(author) ? stringField(author, 'name') : typeof author === 'string' ? author : null;
+			return name === null ? [] : [name];
+		}),
+		published: published === null ? null : isoDay(published),
+		arxivId: rawId === null ? null : normalizeArxivId(rawId),
+		upvotes: typeof upvotes === 'number' && Number.isFinite(upvotes) && upvotes > 0 ? Math.floor(upvotes) : 0,
+		source,
+	});
+}
+
+const HF_ITEM_KEY = /"paper"\s*:\s*\{/;
+
+/**
+ * A cheap look at the start of a text (the first kilobytes are enough): a JSON array whose first item is
+ * a `{"paper": {...}}` object, or an empty array (a day without papers).
+ */
+export function looksLikeHfApi(text: string): boolean {
+	let index = skipJsonSpace(text, text.startsWith('\uFEFF') ? 1 : 0);
+	if (text[index] !== '[') return false;
+	index = skipJsonSpace(text, index + 1);
+	if (text[index] === ']') return skipJsonSpace(text, index + 1) === text.length;
+	if (text[index] !== '{') return false;
+	return HF_ITEM_KEY.test(text.slice(index, index + 8192));
+}
+
+function skipJsonSpace(text: string, from: number): number {
+	let index = from;
+	while (index < text.length && (text[index] === ' ' || text[index] === '\t' || text[index] === '\n' || text[index] === '\r')) index++;
+	return index;
+}

@@ -1,0 +1,130 @@
+import {describe, expect, it} from 'vitest';
+import {paperId} from '../../src/listing/paper.js';
+import {arxivIdIn, buildRecord, isoDay, normalizeArxivId, splitAuthors, unwrapAbstract, unwrapTitle} from '../../src/listing/records.js';
+
+describe('arXiv ids', () => {
+	it.each([
+		['2410.17243', '2410.17243'],
+		['2410.17243v1', '2410.17243'],
+		['0710.2073v12', '0710.2073'],
+		['arXiv:2411.01234v3', '2411.01234'],
+		['hep-th/9901001v2', 'hep-th/9901001'],
+		['math.AG/0601001', 'math.AG/0601001'],
+		['cond-mat/0102536', 'cond-mat/0102536'],
+		['cs/0101001', 'cs/0101001'],
+		[' 2410.17243 ', '2410.17243'],
+	])('normalises %s', (raw, id) => {
+		expect(normalizeArxivId(raw)).toBe(id);
+	});
+
+	it.each(['', '1234', '2410.172', '2410.172431', 'abc', 'hep-th/99010', 'HEP-TH/9901001', '2410.17243v', '../etc/passwd', '2410.17243/x'])('rejects %j', (raw) => {
+		expect(normalizeArxivId(raw)).toBeNull();
+	});
+
+	it.each([
+		['http://arxiv.org/abs/2410.17243v1', '2410.17243'],
+		['https://arxiv.org/pdf/hep-th/9901001v2', 'hep-th/9901001'],
+		['oai:arXiv.org:2411.01234v1', '2411.01234'],
+		['Comment on arXiv:0808.0620 and more', '0808.0620'],
+		['http://arxiv.org/api/errors#incorrect_id_format_for_1234.12345', null],
+		['https://example.org/abs/2410.17243', null],
+		['https://arxiv.org/abs/2410.172431', null],
+	])('finds the id in %s', (text, id) => {
+		expect(arxivIdIn(text)).toBe(id);
+	});
+});
+
+describe('unwrapping', () => {
+	it('makes a title one line', () => {
+		expect(unwrapTitle('Breaking the Memory Barrier: Near Infinite Batch Size Scaling for\n  Contrastive Loss')).toBe(
+			'Breaking the Memory Barrier: Near Infinite Batch Size Scaling for Contrastive Loss',
+		);
+		expect(unwrapTitle('  A\r\n\ttitle  ')).toBe('A title');
+	});
+
+	it('joins wrapped lines and starts a paragraph at an indented line or a blank line', () => {
+		expect(unwrapAbstract('  First line\nsecond line.\n  New paragraph\ngoes on.\n\nThird\n')).toBe('First line second line.\n\nNew paragraph goes on.\n\nThird');
+		expect(unwrapAbstract('One\r\nparagraph\rhere.')).toBe('One paragraph here.');
+		expect(unwrapAbstract('')).toBe('');
+		expect(unwrapAbstract('\n   \n')).toBe('');
+	});
+
+	it('reads pretty-printed text, indented as a whole, as one paragraph', () => {
+		expect(unwrapAbstract('\n        Multi-electron production is studied\n        in collisions.\n    ')).toBe('Multi-electron production is studied in collisions.');
+		expect(unwrapAbstract('\n    First.\n      Second paragraph.\n    ')).toBe('First.\n\nSecond paragraph.');
+	});
+
+	it('sanitises before unwrapping', () => {
+		expect(unwrapAbstract('An \u001B]0;x\u0007abstract\n\u202Ewith \u009B2Jcontrols.')).toBe('An abstract with controls.');
+	});
+});
+
+describe('splitAuthors', () => {
+	it.each([
+		['Antonin Monteil, Paul Pegon', ['Antonin Monteil', 'Paul Pegon']],
+		['A. One, B. Two and C. Three', ['A. One', 'B. Two', 'C. Three']],
+		['A. One, B. Two, and C. Three', ['A. One', 'B. Two', 'C. Three']],
+		['Alexander Sand and Andrea Anderson', ['Alexander Sand', 'Andrea Anderson']],
+		['Jane Doe (University of X, Y), John Roe', ['Jane Doe (University of X, Y)', 'John Roe']],
+		['  ', []],
+		['Solo', ['Solo']],
+	])('splits %j', (raw, names) => {
+		expect(splitAuthors(raw)).toEqual(names);
+	});
+});
+
+describe('isoDay', () => {
+	it.each([
+		['2024-10-22T17:59:30.000Z', '2024-10-22'],
+		['2024-10-22', '2024-10-22'],
+		['2007-02-27T16:02:02-05:00', '2007-02-27'],
+		['2007-02-27T22:02:02-05:00', '2007-02-28'],
+		['2024-02-23T16:08:30.941605+00:00', '2024-02-23'],
+		['2018-05-23T20:30:00-05:00', '2018-05-24'],
+		['Fri, 25 Oct 2024 00:00:00 -0400', '2024-10-25'],
+		['Mon, 22 Sep 2025 23:30:00 -0400', '2025-09-23'],
+		['Thu, 03 Apr 2026 12:00:00 GMT', '2026-04-03'],
+		['3 Apr 26 01:00 EST', '2026-04-03'],
+		['Wed, 01 Jan 2025 00:30:00 +0100', '2024-12-31'],
+	])('reads %s as %s', (text, day) => {
+		expect(isoDay(text)).toBe(day);
+	});
+
+	it.each(['', 'yesterday', '2024-02-30', '2024-13-01', 'Fri, 30 Feb 2024 00:00:00 GMT', 'Fri, 25 Foo 2024 00:00:00 GMT', '2024-10-22T25:00:00Z', 'Fri, 25 Oct 2024 00:00:00 XYZ'])(
+		'gives null for %j',
+		(text) => {
+			expect(isoDay(text)).toBeNull();
+		},
+	);
+});
+
+describe('buildRecord', () => {
+	const fields = {title: 'A\n  Title', abstract: 'Text with https://github.com/a/b and\narxiv.org/abs/2410.17243.', authors: ['  Ann ', '', 'Bo\u001B[31m'], published: '2024-10-22', arxivId: '2410.17243', upvotes: 3, source: 's'};
+
+	it('makes the record: id from the title, the paper’s own page first among the links', () => {
+		expect(buildRecord(fields)).toEqual({
+			id: paperId('A Title'),
+			title: 'A Title',
+			abstract: 'Text with https://github.com/a/b and arxiv.org/abs/2410.17243.',
+			authorCount: 2,
+			authors: ['Ann', 'Bo'],
+			published: '2024-10-22',
+			yearInferred: false,
+			upvotes: 3,
+			links: ['https://arxiv.org/abs/2410.17243', 'https://github.com/a/b'],
+			arxivId: '2410.17243',
+			source: 's',
+		});
+	});
+
+	it('takes no id from a link in the abstract (it may name another paper)', () => {
+		const paper = buildRecord({...fields, arxivId: null, authors: []});
+		expect(paper?.arxivId).toBeNull();
+		expect(paper?.links).toEqual(['https://github.com/a/b', 'https://arxiv.org/abs/2410.17243']);
+		expect(paper?.authorCount).toBeNull();
+	});
+
+	it('is null for a title with nothing readable', () => {
+		expect(buildRecord({...fields, title: ' \u001B[2J\n\u202E '})).toBeNull();
+	});
+});
