@@ -234,7 +234,7 @@ function collector() {
 	};
 }
 
-describe('the real listing cut short', () => {
+describe('the real listing cut short', {timeout: 60_000}, () => {
 	it('is laid out as these tests expect: 63 papers, 2 without metadata, a restart point before most titles', () => {
 		expect(FULL.papers).toHaveLength(63);
 		expect(FULL.warnings).toEqual([]);
@@ -329,7 +329,7 @@ describe('the real listing cut short', () => {
 	});
 });
 
-describe('a hostile listing cut short', () => {
+describe('a hostile listing cut short', {timeout: 60_000}, () => {
 	// Small enough to parse whole at every cut: escape sequences cut open (an OSC without its end, a lone
 	// ESC, half a C1 control or bidi control), NUL and raw non-UTF-8 bytes.
 	const {bytes, ends, papers: expected} = hostileSample();
