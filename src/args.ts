@@ -13,9 +13,18 @@ Usage
   $ papers parse FILE... [--json] [--year N]
   $ papers list FILE... [--read | --unread | --favorites] [--query Q] [--json]
   $ papers mark (--read | --unread | --favorite | --unfavorite) ID...
+  $ papers fetch [--date YYYY-MM-DD] [--api-base URL] [--json]
+  $ papers fetch --arxiv CATEGORY [--arxiv-base URL] [--json]
+  $ papers export FILE... [--favorites | --read | --unread] [--format markdown | bibtex | json]
 
-FILE is the text of a Hugging Face papers page as copied from the browser; "-" reads standard input.
-Several files merge, deduplicated by paper id (the later listing's upvotes win).
+FILE is a listing: the text of a Hugging Face papers page as copied from the browser, the JSON of the
+Hugging Face /api/daily_papers endpoint, or an arXiv Atom (API) or RSS feed; "-" reads standard input.
+The format is detected; --format hf-page | hf-api | arxiv says it. Several files merge, deduplicated by
+paper id (the later listing's upvotes win).
+
+fetch gets a day's Daily Papers (the latest without --date) from Hugging Face, or the newest papers of an
+arXiv category (--arxiv cs.LG), and opens the reader on them; fetched listings are cached in
+$XDG_CACHE_HOME/papers, and the cached copy is used (with a warning) when the network or server fails.
 
 Options
   --json         print {"papers": [...], "warnings": [...]} instead of a table
@@ -27,6 +36,12 @@ Options
   --favorite     mark: add to favorites
   --unfavorite   mark: remove from favorites
   --query Q      list: fuzzy filter on title and abstract, best match first
+  --format F     the listing's format (hf-page, hf-api, arxiv); export: markdown, bibtex or json
+  --date D       fetch: the day (YYYY-MM-DD)
+  --api-base U   fetch: the Hugging Face server (default https://huggingface.co)
+  --arxiv C      fetch: an arXiv category (cs.LG, math.PR, ...) from the arXiv API
+  --arxiv-base U fetch --arxiv: the arXiv API server (default https://export.arxiv.org)
+  --timeout S    fetch: seconds one attempt may take (default 15; one retry after a failure)
   --help         this help
   --version      the version
 
@@ -46,6 +61,18 @@ export interface Flags {
 	favorite: boolean;
 	unfavorite: boolean;
 	query: string | undefined;
+	/** parse, list, the reader: the listing format (else detected); export: the output format. */
+	format: string | undefined;
+	/** fetch: the day of the Daily Papers (YYYY-MM-DD). */
+	date: string | undefined;
+	/** fetch: the Hugging Face server. */
+	apiBase: string | undefined;
+	/** fetch: an arXiv category instead of the Daily Papers. */
+	arxiv: string | undefined;
+	/** fetch --arxiv: the arXiv API server. */
+	arxivBase: string | undefined;
+	/** fetch: how long one attempt may take (ms). */
+	timeoutMs: number | undefined;
 	help: boolean;
 	version: boolean;
 }
@@ -59,6 +86,12 @@ const OPTIONS = {
 	favorite: {type: 'boolean'},
 	unfavorite: {type: 'boolean'},
 	query: {type: 'string'},
+	format: {type: 'string'},
+	date: {type: 'string'},
+	'api-base': {type: 'string'},
+	arxiv: {type: 'string'},
+	'arxiv-base': {type: 'string'},
+	timeout: {type: 'string'},
 	help: {type: 'boolean', short: 'h'},
 	version: {type: 'boolean'},
 } as const;
@@ -89,6 +122,12 @@ export function parseArguments(argv: readonly string[]): {input: string[]; flags
 			favorite: values.favorite ?? false,
 			unfavorite: values.unfavorite ?? false,
 			query: values.query,
+			format: values.format,
+			date: values.date === undefined ? undefined : parseDate(values.date),
+			apiBase: values['api-base'],
+			arxiv: values.arxiv,
+			arxivBase: values['arxiv-base'],
+			timeoutMs: values.timeout === undefined ? undefined : parseSeconds(values.timeout),
 			help: values.help ?? false,
 			version: values.version ?? false,
 		},
@@ -99,4 +138,17 @@ function parseYear(text: string): number {
 	const year = Number(text);
 	if (!/^\d{4}$/.test(text.trim()) || year < 1900 || year > 2999) throw new InputError(`--year must be a four-digit year, got ${text}`);
 	return year;
+}
+
+function parseDate(text: string): string {
+	const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());
+	const date = match === null ? null : new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+	if (date === null || date.toISOString().slice(0, 10) !== text.trim()) throw new InputError(`--date must be a day as YYYY-MM-DD, got ${text}`);
+	return text.trim();
+}
+
+function parseSeconds(text: string): number {
+	const seconds = Number(text);
+	if (!/^\d+(?:\.\d+)?$/.test(text.trim()) || seconds <= 0 || seconds > 600) throw new InputError(`--timeout must be a number of seconds (up to 600), got ${text}`);
+	return Math.round(seconds * 1000);
 }

@@ -8,7 +8,7 @@ import {listCommand} from './commands/list.js';
 import {markCommand, type MarkChange} from './commands/mark.js';
 import {parseCommand} from './commands/parse.js';
 import {formatWarnings} from './commands/format.js';
-import {startLoading} from './listing/load.js';
+import {LISTING_FORMATS, startLoading, type ListingFormat, type ListingSource} from './listing/load.js';
 import type {StateFilter} from './state/with-state.js';
 import {openKeyboard} from './ui/keyboard.js';
 import type * as ReaderModule from './ui/run-reader.js';
@@ -34,7 +34,7 @@ function markChange(flags: Flags): MarkChange {
 	return chosen[0]![1];
 }
 
-function requireFiles(command: string, files: readonly string[]): readonly string[] {
+function requireFiles(command: string, files: readonly string[]): readonly ListingSource[] {
 	if (files.length === 0) throw new InputError(`${command}: name at least one listing file ("-" for standard input)`);
 	return files;
 }
@@ -60,7 +60,7 @@ async function main(): Promise<number> {
 		stderr: (text) => process.stderr.write(text),
 		columns: process.stdout.columns ?? 120,
 		pretty: process.stdout.isTTY === true,
-		load: {year: cli.flags.year},
+		load: {year: cli.flags.year, format: command === 'export' ? undefined : listingFormat(cli.flags.format)},
 		store: {},
 	};
 	switch (command) {
@@ -70,9 +70,30 @@ async function main(): Promise<number> {
 			return listCommand(requireFiles('list', rest), {filter: stateFilter(cli.flags), query: cli.flags.query, json: cli.flags.json}, context);
 		case 'mark':
 			return markCommand(rest, markChange(cli.flags), context);
+		case 'export': {
+			const {exportCommand, exportFormat} = await import('./commands/export.js');
+			return exportCommand(requireFiles('export', rest), {filter: stateFilter(cli.flags), format: exportFormat(cli.flags.format)}, context);
+		}
+		case 'fetch': {
+			if (cli.flags.format !== undefined) throw new InputError('fetch: --format is told by the source (use parse --format for files)');
+			const {fetchCommand} = await import('./commands/fetch.js');
+			const fetched = await fetchCommand(rest, cli.flags, {timeoutMs: cli.flags.timeoutMs});
+			const fetchedContext = {...context, load: {...context.load, format: fetched.format}};
+			if (fetched.warning !== null) context.stderr(`papers: ${fetched.warning}\n`);
+			if (cli.flags.json) return parseCommand([fetched.listing], {json: true}, fetchedContext);
+			return readCommand([fetched.listing], cli.flags, fetchedContext, fetched.warning ?? undefined);
+		}
 		default:
 			return readCommand(cli.input.length > 0 ? cli.input : [BUNDLED_LISTING], cli.flags, context);
 	}
+}
+
+/** The listing format `--format` names, if any. */
+function listingFormat(text: string | undefined): ListingFormat | undefined {
+	if (text === undefined) return undefined;
+	const format = LISTING_FORMATS.find((name) => name === text.toLowerCase());
+	if (format === undefined) throw new InputError(`--format must be one of ${LISTING_FORMATS.join(', ')} (got ${text}); export takes markdown, bibtex or json`);
+	return format;
 }
 
 /**
@@ -94,7 +115,7 @@ async function importReader(): Promise<typeof ReaderModule> {
 const FIRST_PAPERS = 200;
 
 /** `papers [FILE...]`: the reader in a terminal; the plain list (as `papers list`) where there is none. */
-async function readCommand(files: readonly string[], flags: Flags, commandContext: CommandContext): Promise<number> {
+async function readCommand(files: readonly ListingSource[], flags: Flags, commandContext: CommandContext, message?: string): Promise<number> {
 	const listOptions = {filter: stateFilter(flags), query: flags.query, json: flags.json};
 	const context = {...commandContext, load: {...commandContext.load, directories: true}};
 	const interactive = process.stdout.isTTY === true && !flags.json;
@@ -107,7 +128,7 @@ async function readCommand(files: readonly string[], flags: Flags, commandContex
 	const loading = await startLoading(files, context.load);
 	loading.run(Infinity, FIRST_PAPERS);
 	const {openStore} = await import('./state/store.js');
-	await runReader(loading, (warn) => openStore(context.store, warn), keyboard, {view: listOptions.filter, query: flags.query});
+	await runReader(loading, (warn) => openStore(context.store, warn), keyboard, {view: listOptions.filter, query: flags.query, message});
 	context.stderr(formatWarnings(loading.warnings));
 	return 0;
 }

@@ -1,4 +1,4 @@
-import {loadListings} from '../listing/load.js';
+import {loadListings, type ListingSource} from '../listing/load.js';
 import {inView, withState, type StateFilter} from '../state/with-state.js';
 import type {CommandContext} from './context.js';
 import {writePapers} from './format.js';
@@ -11,7 +11,7 @@ export interface ListOptions {
 }
 
 /** `papers list FILE...`: the papers with their state, filtered by state and by a fuzzy query (best first). */
-export async function listCommand(files: readonly string[], options: ListOptions, context: CommandContext): Promise<number> {
+export async function listCommand(files: readonly ListingSource[], options: ListOptions, context: CommandContext): Promise<number> {
 	const {papers, warnings} = await loadListings(files, context.load);
 	const {openStore} = await import('../state/store.js'); // conf loads only where the store is used
 	const store = openStore(context.store, (message) => context.stderr(`papers: ${message}\n`));

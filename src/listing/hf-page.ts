@@ -121,6 +121,8 @@ export interface ListingParser {
 	/** The papers parsed so far, in listing order (the array grows). */
 	readonly papers: Paper[];
 	readonly warnings: ParseWarning[];
+	/** A listing of this kind can hold no papers and still be good (an arXiv feed on a weekend). */
+	readonly mayBeEmpty?: boolean;
 	/**
 	 * Parses until the end (true), until the clock (performance.now()) passes `deadline`, or until
 	 * there are at least `enough` papers (false).

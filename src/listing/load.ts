@@ -2,9 +2,25 @@ import {closeSync, fstatSync, openSync, readFileSync, readSync} from 'node:fs';
 import {readdir} from 'node:fs/promises';
 import {join} from 'node:path';
 import {fileError as namedFileError, InputError} from '../errors.js';
+import {feedKind, parseArxivFeed} from './arxiv.js';
+import {looksLikeHfApi, parseHfApi} from './hf-api.js';
 import {createHfPageParser, type ListingParser} from './hf-page.js';
 import {createMerger, type Paper, type ParseResult, type ParseWarning} from './paper.js';
 import {escapeUnsafe} from '../text/sanitize.js';
+
+/** The listing formats papers reads. */
+export const LISTING_FORMATS = ['hf-page', 'hf-api', 'arxiv'] as const;
+/** hf-page: the text of a Hugging Face papers page; hf-api: its /api/daily_papers JSON; arxiv: an Atom or RSS feed. */
+export type ListingFormat = (typeof LISTING_FORMATS)[number];
+
+/** A listing already in memory (a fetched one): its name stands for a file in messages and `source`. */
+export interface MemoryListing {
+	name: string;
+	bytes: Buffer;
+}
+
+/** A file name ("-" for standard input), or a listing in memory. */
+export type ListingSource = string | MemoryListing;
 
 /** Options for reading listing files. */
 export interface LoadOptions {
@@ -17,6 +33,8 @@ export interface LoadOptions {
 	 * papers are skipped with a warning. Without this, a directory is an error.
 	 */
 	directories?: boolean;
+	/** The format of every listing (detected from each file's first bytes when absent). */
+	format?: ListingFormat;
 }
 
 async function readStdin(): Promise<Buffer> {
@@ -41,11 +59,18 @@ function fileError(file: string, problem: string): InputError {
 /** Files are read this much at a time: the reader shows the first papers before the rest is read. */
 const CHUNK_BYTES = 1 << 20;
 
+/** A listing opened and checked: its format, and its bytes (chunks for page text, the whole for JSON and XML). */
+interface Opened {
+	format: ListingFormat;
+	input: Iterable<Buffer>;
+}
+
 /**
  * Opens a listing file: its first chunk is read and checked to be text at once (an InputError names
- * the file when it is not), the rest is read as the chunks are taken.
+ * the file when it is not), and its format told; page text is read as the chunks are taken, JSON and
+ * XML whole.
  */
-function openListing(file: string): Iterable<Buffer> {
+function openListing(file: string, format: ListingFormat | undefined): Opened {
 	let fd: number;
 	try {
 		fd = openSync(file, 'r');
@@ -60,13 +85,18 @@ function openListing(file: string): Iterable<Buffer> {
 		const length = readSync(fd, head, 0, head.length, 0);
 		const first = head.subarray(0, length);
 		if (length >= size) {
-			checkText(file, first, () => first);
+			const detected = checkText(file, first, () => first, format);
 			closeSync(fd);
-			return [first];
+			return {format: detected, input: [first]};
 		}
 		let whole: Buffer | undefined;
-		checkText(file, first, () => (whole ??= readFileSync(file))); // read once, however many checks need it
-		return readRest(file, fd, first);
+		const read = () => (whole ??= readFileSync(file)); // read once, however many need it
+		const detected = checkText(file, first, read, format);
+		if (detected !== 'hf-page') {
+			closeSync(fd);
+			return {format: detected, input: [read()]};
+		}
+		return {format: detected, input: readRest(file, fd, first)};
 	} catch (error) {
 		closeSync(fd);
 		throw error instanceof InputError ? error : readError(file, error);
@@ -108,10 +138,11 @@ function noPapers(file: string, warnings: readonly ParseWarning[]): InputError {
 }
 
 /**
- * Throws an InputError naming the file when its bytes are not a text listing. `head` is the file's
- * first chunk; `whole` reads all of it, for the rare checks that need more.
+ * Throws an InputError naming the file when its bytes are not a text listing; else tells its format (the
+ * one asked for, or the one its first bytes show). `head` is the file's first chunk; `whole` reads all of
+ * it, for the rare checks that need more.
  */
-function checkText(file: string, head: Buffer, whole: () => Buffer): void {
+function checkText(file: string, head: Buffer, whole: () => Buffer, format: ListingFormat | undefined): ListingFormat {
 	if (head.length === 0) throw fileError(file, 'is empty');
 	const sample = head.subarray(0, 64 * 1024);
 	if (sample.includes(0)) throw fileError(file, 'is a binary file, not a text listing');
@@ -121,27 +152,30 @@ function checkText(file: string, head: Buffer, whole: () => Buffer): void {
 	let first = firstVisibleByte(bytes);
 	if (first === undefined && head !== (bytes = whole())) first = firstVisibleByte(bytes);
 	if (first === undefined) throw fileError(file, 'is empty (only white space)');
-	// Telling JSON from page text that starts with "[" takes parsing all of it.
-	const format = otherFormat(first === 0x7b || first === 0x5b ? whole() : bytes, first);
-	if (format !== null) throw fileError(file, `is ${format}; papers reads the text of a Hugging Face papers page, as copied from the browser`);
+	return format ?? detectFormat(file, bytes, first, whole);
 }
 
 function firstVisibleByte(bytes: Buffer): number | undefined {
 	return bytes.find((byte) => byte !== 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d && byte !== 0xef && byte !== 0xbb && byte !== 0xbf);
 }
 
-/** "JSON" or "XML/HTML" when the bytes are one of those rather than page text (a title may start with "["). */
-function otherFormat(bytes: Buffer, first: number): string | null {
+/** The format the bytes show: JSON is the API's, XML a feed, anything else page text (a title may start with "["). */
+function detectFormat(file: string, head: Buffer, first: number, whole: () => Buffer): ListingFormat {
 	if (first === 0x3c) {
-		const start = bytes.toString('utf8', 0, 200).trimStart().toLowerCase();
-		return /^<(?:\?xml|!doctype|html|feed|rss)\b/.test(start) ? 'XML/HTML' : null;
+		const start = head.toString('utf8', 0, 4096);
+		if (feedKind(start) !== null) return 'arxiv';
+		if (/^\s*<(?:\?xml|!doctype|html|!--|[a-z])/i.test(start.replace(/^\uFEFF/, ''))) {
+			throw fileError(file, 'is XML or HTML but not an arXiv Atom or RSS feed (papers reads Hugging Face pages and their API JSON, and arXiv feeds)');
+		}
+		return 'hf-page';
 	}
-	if (first !== 0x7b && first !== 0x5b) return null;
+	if (first !== 0x7b && first !== 0x5b) return 'hf-page';
+	if (looksLikeHfApi(head.toString('utf8', 0, 4096))) return 'hf-api';
 	try {
-		JSON.parse(bytes.toString('utf8').replace(/^\uFEFF/, ''));
-		return 'JSON';
+		JSON.parse(whole().toString('utf8').replace(/^\uFEFF/, ''));
+		return 'hf-api'; // JSON of another shape: its parser says what is wrong with it
 	} catch {
-		return null;
+		return 'hf-page';
 	}
 }
 
@@ -152,7 +186,7 @@ function countReplacementCharacters(text: string): number {
 }
 
 /** Reads and merges several listings in order, deduplicated by id (the later listing's upvotes win). */
-export async function loadListings(files: readonly string[], options: LoadOptions = {}): Promise<ParseResult> {
+export async function loadListings(files: readonly ListingSource[], options: LoadOptions = {}): Promise<ParseResult> {
 	const loading = await startLoading(files, options);
 	loading.run(Infinity);
 	return {papers: [...loading.papers], warnings: [...loading.warnings]};
@@ -176,7 +210,7 @@ export interface Loading {
 interface Source {
 	file: string;
 	/** Opened up front for files named on the command line (so that their errors come before anything runs). */
-	input: Iterable<Buffer> | null;
+	input: Opened | null;
 	/** The directory that stood for this file, if any: such files are skipped with a warning when bad. */
 	directory: string | null;
 	/** The last file of its directory. */
@@ -188,18 +222,21 @@ interface Source {
  * at once, so that a missing, binary or empty file stops everything before the reader opens; the
  * parsing is left to `run`.
  */
-export async function startLoading(files: readonly string[], options: LoadOptions = {}): Promise<Loading> {
+export async function startLoading(files: readonly ListingSource[], options: LoadOptions = {}): Promise<Loading> {
 	const sources: Source[] = [];
 	for (const file of files) {
+		if (typeof file !== 'string') {
+			sources.push({file: file.name, input: {format: checkText(file.name, file.bytes, () => file.bytes, options.format), input: [file.bytes]}, directory: null, last: true});
+			continue;
+		}
 		const inDirectory = options.directories === true && file !== '-' ? await listingsInDirectory(file) : null;
 		if (inDirectory === null) {
-			let input: Iterable<Buffer>;
+			let input: Opened;
 			if (file === '-') {
 				const bytes = await (options.readStdin ?? readStdin)();
-				checkText(file, bytes, () => bytes);
-				input = [bytes];
+				input = {format: checkText(file, bytes, () => bytes, options.format), input: [bytes]};
 			} else {
-				input = openListing(file);
+				input = openListing(file, options.format);
 			}
 			sources.push({file, input, directory: null, last: true});
 			continue;
@@ -220,14 +257,14 @@ export async function startLoading(files: readonly string[], options: LoadOption
 		source.input = null;
 		if (input === null) {
 			try {
-				input = openListing(source.file);
+				input = openListing(source.file, options.format);
 			} catch (error) {
 				if (!(error instanceof InputError)) throw error;
 				warnings.push({source: shownName(source.file), line: null, message: `skipped: ${error.message.replace(`${shownName(source.file)}: `, '')}`});
 				return false;
 			}
 		}
-		parser = createHfPageParser(input, {source: shownName(source.file), year: options.year, today: options.today});
+		parser = createParser(input, {source: shownName(source.file), year: options.year, today: options.today});
 		taken = 0;
 		return true;
 	};
@@ -237,9 +274,9 @@ export async function startLoading(files: readonly string[], options: LoadOption
 		if (source.last && source.directory !== null && !directoriesWithPapers.has(source.directory)) throw fileError(source.directory, 'no listing in this directory has papers');
 	};
 
-	/** Ends a parsed source: its warnings, and the check that it held papers. */
+	/** Ends a parsed source: its warnings, and the check that it held papers (a feed may be empty: a weekend). */
 	const close = (source: Source, parsed: ListingParser) => {
-		if (parsed.papers.length > 0) {
+		if (parsed.papers.length > 0 || parsed.mayBeEmpty === true) {
 			warnings.push(...parsed.warnings);
 			if (source.directory !== null) directoriesWithPapers.add(source.directory);
 		} else if (source.directory === null) {
@@ -273,6 +310,29 @@ export async function startLoading(files: readonly string[], options: LoadOption
 				close(source, active);
 				if (current < sources.length && (performance.now() >= deadline || merger.papers.length >= enough)) return false;
 			}
+			return true;
+		},
+	};
+}
+
+/** The parser for a listing's format: page text a slice at a time, JSON and XML in one go. */
+function createParser(opened: Opened, options: {source: string; year?: number; today?: Date}): ListingParser {
+	if (opened.format === 'hf-page') return createHfPageParser(opened.input, options);
+	const parse = opened.format === 'hf-api' ? parseHfApi : parseArxivFeed;
+	const papers: Paper[] = [];
+	const warnings: ParseWarning[] = [];
+	let done = false;
+	return {
+		papers,
+		warnings,
+		mayBeEmpty: true, // an empty feed or API answer is a day without papers, not a broken file
+		run() {
+			if (done) return true;
+			const text = Buffer.concat([...opened.input]).toString('utf8');
+			const result: ParseResult = parse(text.replace(/^\uFEFF/, ''), {source: options.source});
+			papers.push(...result.papers);
+			warnings.push(...result.warnings);
+			done = true;
 			return true;
 		},
 	};

@@ -68,7 +68,7 @@ export async function runReader(
 				{fault === null ? null : <FaultOnKey fault={fault} />}
 				<App
 					papers={papers}
-					start={{...start, message: warnings.at(-1)}}
+					start={{...start, message: warnings.at(-1) ?? start.message}}
 					marks={readMarks(papers)}
 					loading={loading.done ? undefined : loading}
 					readMarks={readMarks}

@@ -1,3 +1,4 @@
+import {fileURLToPath} from 'node:url';
 import {mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
@@ -50,15 +51,48 @@ describe('loadListings', () => {
 });
 
 describe('other formats', () => {
+	const fixture = (name: string) => fileURLToPath(new URL(`../../fixtures/${name}`, import.meta.url));
+
 	it.each([
-		['JSON', '[{"paper": {"id": "2410.17243"}}]', 'is JSON'],
-		['JSON after a BOM', '\uFEFF {"papers": []}', 'is JSON'],
-		['HTML', '<!DOCTYPE html><html></html>', 'is XML/HTML'],
-		['an Atom feed', '<?xml version="1.0"?><feed></feed>', 'is XML/HTML'],
+		['the Hugging Face API JSON', 'hf-api-daily-papers.json'],
+		['an arXiv API Atom feed', 'arxiv-atom.xml'],
+		['an arXiv API Atom feed with prefixed elements', 'arxiv-atom-prefixed.xml'],
+		['an arXiv RSS feed', 'arxiv-rss.xml'],
+	])('detects %s and reads it to papers with arXiv ids', async (_name, name) => {
+		const {papers} = await loadListings([fixture(name)]);
+		expect(papers.length).toBeGreaterThan(2);
+		expect(papers.every((paper) => paper.arxivId !== null && paper.source === fixture(name))).toBe(true);
+	});
+
+	it('reads the same papers when --format says the format', async () => {
+		const detected = await loadListings([fixture('arxiv-rss.xml')]);
+		expect(await loadListings([fixture('arxiv-rss.xml')], {format: 'arxiv'})).toEqual(detected);
+		await expect(loadListings([fixture('arxiv-rss.xml')], {format: 'hf-api'})).rejects.toThrow(/: is not valid JSON/);
+	});
+
+	it('an empty weekend feed is a listing without papers, not an error', async () => {
+		expect(await loadListings([fixture('arxiv-rss-empty.xml')])).toEqual({papers: [], warnings: []});
+	});
+
+	it('a paper in the page text, the API and an arXiv feed is one paper (one id), its details filled in', async () => {
+		const {papers} = await loadListings([fixture('hf-api-daily-papers.json'), fixture('arxiv-atom.xml'), fixture('arxiv-rss.xml')]);
+		const ids = papers.map((paper) => paper.id);
+		expect(new Set(ids).size).toBe(ids.length);
+		const api = (await loadListings([fixture('hf-api-daily-papers.json')])).papers;
+		const atom = (await loadListings([fixture('arxiv-atom.xml')])).papers;
+		const shared = api.filter((paper) => atom.some((other) => other.arxivId === paper.arxivId));
+		expect(shared.length).toBeGreaterThan(0);
+		for (const paper of shared) expect(atom.find((other) => other.arxivId === paper.arxivId)?.id).toBe(paper.id);
+	});
+
+	it.each([
+		['JSON of another shape', '\uFEFF {"papers": []}', 'is JSON but not a Hugging Face daily papers list'],
+		['HTML', '<!DOCTYPE html><html></html>', 'is XML or HTML but not an arXiv Atom or RSS feed'],
+		['an arXiv API error', 'arxiv-atom-error.xml', 'is an error answer from the arXiv API'],
 	])('names %s instead of finding no papers', async (_name, content, message) => {
-		const file = join(directory, 'listing');
-		writeFileSync(file, content);
-		await expect(loadListings([file])).rejects.toThrow(`${file}: ${message}; papers reads the text of a Hugging Face papers page`);
+		const file = content.endsWith('.xml') ? fixture(content) : join(directory, 'listing');
+		if (!content.endsWith('.xml')) writeFileSync(file, content);
+		await expect(loadListings([file])).rejects.toThrow(`${file}: ${message}`);
 	});
 
 	it('still reads a page whose first title starts with a bracket', async () => {
