@@ -20,7 +20,7 @@ Usage
 FILE is a listing: the text of a Hugging Face papers page as copied from the browser, the JSON of the
 Hugging Face /api/daily_papers endpoint, or an arXiv Atom (API) or RSS feed; "-" reads standard input.
 The format is detected; --format hf-page | hf-api | arxiv says it. Several files merge, deduplicated by
-paper id (the later listing's upvotes win).
+paper id (the later listing's upvotes win, where it has any).
 
 fetch gets a day's Daily Papers (the latest without --date) from Hugging Face, or the newest papers of an
 arXiv category (--arxiv cs.LG), and opens the reader on them; fetched listings are cached in

@@ -185,7 +185,7 @@ function countReplacementCharacters(text: string): number {
 	return count;
 }
 
-/** Reads and merges several listings in order, deduplicated by id (the later listing's upvotes win). */
+/** Reads and merges several listings in order, deduplicated by id (the later listing's upvotes win, where it has any). */
 export async function loadListings(files: readonly ListingSource[], options: LoadOptions = {}): Promise<ParseResult> {
 	const loading = await startLoading(files, options);
 	loading.run(Infinity);

@@ -67,7 +67,10 @@ export function paperId(title: string): string {
 	return createHash('sha1').update(normalizeTitle(title)).digest('hex').slice(0, 12);
 }
 
-/** Papers merged one at a time, deduplicated by id: a later copy's upvotes win, the first position stays. */
+/**
+ * Papers merged one at a time, deduplicated by id: a later copy's upvotes win (unless it has none: arXiv
+ * feeds carry no upvotes), gaps are filled from it, the first position stays.
+ */
 export interface PaperMerger {
 	/** The merged papers in order (the array grows; a paper seen again is replaced by the merge). */
 	readonly papers: Paper[];
@@ -89,7 +92,7 @@ export function createMerger(): PaperMerger {
 			const earlier = papers[position]!;
 			papers[position] = {
 				...earlier,
-				upvotes: paper.upvotes,
+				upvotes: paper.upvotes > 0 ? paper.upvotes : earlier.upvotes,
 				abstract: earlier.abstract || paper.abstract,
 				authorCount: earlier.authorCount ?? paper.authorCount,
 				authors: earlier.authors.length > 0 ? earlier.authors : paper.authors,

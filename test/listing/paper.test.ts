@@ -40,6 +40,8 @@ describe('mergePapers', () => {
 
 	it('dedupes within one listing too', () => {
 		expect(mergePapers([[paper('A', {upvotes: 1}), paper('a', {upvotes: 2})]])).toMatchObject([{title: 'A', upvotes: 2}]);
+		// A copy without upvotes (an arXiv feed has none) keeps the earlier count.
+		expect(mergePapers([[paper('A', {upvotes: 5})], [paper('a', {upvotes: 0})]])).toMatchObject([{title: 'A', upvotes: 5}]);
 	});
 });
 

@@ -5,6 +5,8 @@ describe('paperUrl', () => {
 	it('opens the arXiv abstract page for an arXiv id', () => {
 		expect(paperUrl({arxivId: '2410.17243', title: 'Anything'})).toBe('https://arxiv.org/abs/2410.17243');
 		expect(paperUrl({arxivId: '1706.0376', title: 'Four-digit sequence'})).toBe('https://arxiv.org/abs/1706.0376');
+		expect(paperUrl({arxivId: 'hep-th/9901001', title: 'Old style'})).toBe('https://arxiv.org/abs/hep-th/9901001');
+		expect(paperUrl({arxivId: 'math.PR/0601001', title: 'Old style with a subject class'})).toBe('https://arxiv.org/abs/math.PR/0601001');
 	});
 
 	it('searches arXiv for the title without an id', () => {
@@ -24,7 +26,7 @@ describe('paperUrl', () => {
 	});
 
 	it('falls back to a title search for an id that is not an arXiv id', () => {
-		for (const arxivId of ['../../etc/passwd', '2410.17243/../x', 'abc', '']) {
+		for (const arxivId of ['../../etc/passwd', '2410.17243/../x', 'abc', '', 'hep-th/../../x', 'hep-th/9901001?x']) {
 			expect(paperUrl({arxivId, title: 'T'})).toMatch(/^https:\/\/arxiv\.org\/search\/\?/);
 		}
 	});
