@@ -142,7 +142,9 @@ export async function fetchListing(request: FetchRequest, options: FetchOptions 
 	const reason = `could not fetch ${request.url.href}: ${failure?.message ?? 'unknown error'}`;
 	const cached = readCache(path);
 	if (cached === null) throw new InputError(`${reason}; no cached copy to fall back on`);
-	return {body: cached.body, path, warning: `${reason}; showing the copy cached ${cached.at.toISOString().slice(0, 16).replace('T', ' ')} UTC (${path})`};
+	// What it means first: a footer shows only the start of it.
+	const at = cached.at.toISOString().slice(0, 16).replace('T', ' ');
+	return {body: cached.body, path, warning: `using the copy cached ${at} UTC: ${reason} (cache: ${path})`};
 }
 
 const FRAMES = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
@@ -153,7 +155,12 @@ export function progressIndicator(stream: NodeJS.WriteStream = process.stderr): 
 	let timer: NodeJS.Timeout | undefined;
 	let frame = 0;
 	let label = '';
-	const draw = () => stream.write(`\r\u001B[2K${FRAMES[frame++ % FRAMES.length]} ${label}`);
+	const draw = () => {
+		// One line that fits: a line the terminal wraps cannot be redrawn in place.
+		const room = Math.max(10, (stream.columns ?? 80) - 3);
+		const shown = label.length > room ? `${label.slice(0, room - 1)}…` : label;
+		stream.write(`\r\u001B[2K${FRAMES[frame++ % FRAMES.length]} ${shown}`);
+	};
 	return (event) => {
 		if (event.type === 'attempt') {
 			label = `fetching ${event.url.href}${event.attempt > 1 ? ` (attempt ${event.attempt})` : ''}`;

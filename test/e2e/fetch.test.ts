@@ -76,14 +76,14 @@ describe('papers fetch', {timeout: 60_000}, () => {
 		handler.current = respond(500, 'Internal error', 'text/plain');
 		const failing = await papers(['fetch', '--api-base', server.base, '--date', '2024-10-25', '--json']);
 		expect(failing.code).toBe(0);
-		expect(failing.stderr).toMatch(/^papers: could not fetch http:\/\/127\.0\.0\.1:\d+\/api\/daily_papers\?date=2024-10-25: the server failed \(HTTP 500 [^)]*\); showing the copy cached [^\n]+\n$/);
+		expect(failing.stderr).toMatch(/^papers: using the copy cached [^\n]+ UTC: could not fetch http:\/\/127\.0\.0\.1:\d+\/api\/daily_papers\?date=2024-10-25: the server failed \(HTTP 500 [^)]*\) \(cache: [^\n]+\)\n$/);
 		expect(JSON.parse(failing.stdout)).toEqual(online);
 		const base = server.base;
 		await server.close();
 		server = undefined;
 		const offline = await papers(['fetch', '--api-base', base, '--date', '2024-10-25', '--json']);
 		expect(offline.code).toBe(0);
-		expect(offline.stderr).toMatch(/ECONNREFUSED; showing the copy cached/);
+		expect(offline.stderr).toMatch(/^papers: using the copy cached .*: ECONNREFUSED \(cache: /);
 		expect(JSON.parse(offline.stdout)).toEqual(online);
 	});
 
@@ -178,7 +178,7 @@ describe.skipIf(tmuxMissingReason !== null)(`papers fetch in a real terminal (${
 		handler.current = respond(503, 'Service Unavailable', 'text/plain');
 		session = await fetchInTmux(['--api-base', server.base, '--date', '2024-10-25']);
 		const fallback = await session.waitFor(new RegExp(`^1/${API_ITEMS.length} `, 'm'), 10_000);
-		expect(fallback).toMatch(/could not fetch .*HTTP 503/);
+		expect(fallback).toMatch(/^1\/\d+ using the copy cached \d{4}-\d\d-\d\d \d\d:\d\d UTC: could not fetch/m);
 		await session.sendKeys('q');
 		await session.waitFor(/^exit=0$/m, 10_000);
 	});
