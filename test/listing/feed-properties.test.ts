@@ -6,36 +6,15 @@ import {parseArxivFeed} from '../../src/listing/arxiv.js';
 import {parseHfApi} from '../../src/listing/hf-api.js';
 import {type ParseResult} from '../../src/listing/paper.js';
 import {UNSAFE_CHARACTER} from '../../src/text/sanitize.js';
+import {TERMINAL_PAYLOADS} from '../helpers/payloads.js';
 
 const fixture = (name: string) => readFileSync(new URL(`../../fixtures/${name}`, import.meta.url), 'utf8');
 const API = fixture('hf-api-daily-papers.json');
 const FEEDS = {atom: fixture('arxiv-atom.xml'), prefixed: fixture('arxiv-atom-prefixed.xml'), rss: fixture('arxiv-rss.xml'), rdf: fixture('arxiv-rdf.xml')};
 const FEED_COUNTS = {atom: 5, prefixed: 5, rss: 5, rdf: 3};
 
-/** Payloads a hostile listing could carry (as in properties.test.ts), without XML's own "<" and "&". */
-const PAYLOADS = [
-	'\u001B]52;c;ZXZpbA==\u0007',
-	'\u001B]0;title\u001B\\',
-	'\u001B]8;;https://evil.example\u001B\\',
-	'\u001B[2J',
-	'\u001B[31m',
-	'\u001BPq#0;2;0;0;0\u001B\\',
-	'\u001B_Gf=100\u001B\\',
-	'\u009B2J',
-	'\u009D0;x\u009C',
-	'\u0085',
-	'\u0007',
-	'\u0000',
-	'\u202E',
-	'\u2066',
-	'\u200F',
-	'\u061C',
-	'\uD800',
-	'\r',
-	'\r\n',
-	'\n\n',
-	'\uFEFF',
-];
+/** Payloads a hostile listing could carry, without XML's own "<" and "&". */
+const PAYLOADS = TERMINAL_PAYLOADS;
 const hostile = fc.constantFrom(...PAYLOADS);
 
 /** The same payload written as XML character references ("&#x1b;]52;..."), as a feed could carry it. */

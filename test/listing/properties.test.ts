@@ -3,35 +3,12 @@ import {fc, test} from '@fast-check/vitest';
 import {describe, expect} from 'vitest';
 import {parseHfPage} from '../../src/listing/hf-page.js';
 import {sanitize, UNSAFE_CHARACTER} from '../../src/text/sanitize.js';
+import {TERMINAL_PAYLOADS} from '../helpers/payloads.js';
 
 const FIXTURE = readFileSync(new URL('../../fixtures/hf-daily-papers-page.txt', import.meta.url), 'utf8');
 
-/** Payloads a hostile listing could carry. */
-const hostile = fc.constantFrom(
-	'\u001B]52;c;ZXZpbA==\u0007',
-	'\u001B]0;title\u001B\\',
-	'\u001B]8;;https://evil.example\u001B\\',
-	'\u001B[2J',
-	'\u001B[31m',
-	'\u001BPq#0;2;0;0;0\u001B\\',
-	'\u001B_Gf=100\u001B\\',
-	'\u009B2J',
-	'\u009D0;x\u009C',
-	'\u0085',
-	'\u0007',
-	'\u0000',
-	'\u202E',
-	'\u2066',
-	'\u200F',
-	'\u061C',
-	'\uD800',
-	'\r',
-	'\r\n',
-	'\n\n',
-	'\uFEFF',
-	'  • 3 authors\n·\nFeb 17, 2022 4',
-	'·',
-);
+/** Payloads a hostile listing could carry, and metadata lines spliced where they do not belong. */
+const hostile = fc.constantFrom(...TERMINAL_PAYLOADS, '  • 3 authors\n·\nFeb 17, 2022 4', '·');
 
 /** Text mixing ordinary words, any unicode and hostile payloads. */
 const mixedText = fc
