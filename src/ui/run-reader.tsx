@@ -87,7 +87,7 @@ export async function runReader(
 					}}
 				/>
 			</>,
-			{stdin: keyboard, exitOnCtrlC: false, patchConsole: false, maxFps: 60},
+			{stdin: keyboard, exitOnCtrlC: false, patchConsole: false, maxFps: 250},
 		);
 		unmount = () => instance.unmount();
 		await instance.waitUntilExit();
