@@ -238,7 +238,7 @@ describe('hostile listing text', {timeout: 120_000}, () => {
 		/** The footer's position: "12/111". */
 		const at = (position: number) => (screen: string) => new RegExp(`^${position}/${listing.count}\\b`, 'm').test(screen);
 
-		it('the reader: open, move, detail, help, filter, quit; only the renderer’s own sequences reach the terminal, and the words do', async () => {
+		it('the reader: open, move, detail, help, a mark named in the footer, filter, quit; only the renderer’s own sequences reach the terminal, and the words do', async () => {
 			const record = join(directory, 'reader.bytes');
 			const session = await startRecorded(`node ${shellQuote(relative(REPO_ROOT, CLI_PATH))} ${shellQuote(file)}`, record);
 
@@ -282,6 +282,13 @@ describe('hostile listing text', {timeout: 120_000}, () => {
 			await session.waitFor(/^Keys \(any key closes this help\)/m, WAIT_MS);
 			await session.sendKeys('x');
 			screen = await session.waitFor((text) => !text.includes('any key closes this help') && text.includes(first.title.slice(0, 24)), WAIT_MS);
+
+			// The footer names the paper just marked (its hostile title); u takes the mark back.
+			await session.sendKeys('f');
+			screen = await session.waitFor((text) => /^1\/\d+ ★ favorite: /m.test(text), WAIT_MS);
+			expect(screen).toContain(`★ favorite: ${first.title.slice(0, 24)}`);
+			await session.sendKeys('u');
+			await session.waitFor(/^1\/\d+ undone/m, WAIT_MS);
 
 			// A filter typed word by word: the hostile title with that word first, its match highlighted.
 			const caracal = listing.before[2]!;
