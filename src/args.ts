@@ -30,9 +30,9 @@ Options
   --json         print {"papers": [...], "warnings": [...]} instead of a table
   --year N       year for dates the listing prints without one
                  (default: this year, or last year when the date would be in the future)
-  --read         list: only read papers; mark: mark them read
-  --unread       list: only unread papers; mark: mark them unread
-  --favorites    list: only favorites
+  --read         list, export: only read papers; mark: mark them read
+  --unread       list, export: only unread papers; mark: mark them unread
+  --favorites    list, export: only favorites
   --favorite     mark: add to favorites
   --unfavorite   mark: remove from favorites
   --query Q      list: fuzzy filter on title and abstract, best match first
@@ -46,7 +46,8 @@ Options
   --version      the version
 
 Read state and favorites are kept in $XDG_CONFIG_HOME/papers/config.json
-(~/.config/papers/config.json by default).
+(~/.config/papers/config.json by default); several papers processes can share it. A crash prints one
+line and writes the details to $XDG_STATE_HOME/papers/crash.log (~/.local/state/papers/crash.log).
 
 Exit codes: 0 ok, 1 unexpected failure, 2 bad usage or bad input.
 `;
