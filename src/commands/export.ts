@@ -1,9 +1,10 @@
 import {InputError} from '../errors.js';
 import {EXPORT_FORMATS, exportPapers, type ExportFormat} from '../export/formats.js';
-import {loadListings, type ListingSource} from '../listing/load.js';
-import {inView, withState, type StateFilter} from '../state/with-state.js';
+import type {ListingSource} from '../listing/load.js';
+import type {StateFilter} from '../state/with-state.js';
 import type {CommandContext} from './context.js';
 import {formatWarnings} from './format.js';
+import {loadInView} from './state.js';
 
 /** The output format `--format` names (Markdown by default). */
 export function exportFormat(text: string | undefined): ExportFormat {
@@ -15,11 +16,8 @@ export function exportFormat(text: string | undefined): ExportFormat {
 
 /** `papers export FILE... [--favorites | --read | --unread] [--format F]`: the papers to stdout. */
 export async function exportCommand(files: readonly ListingSource[], options: {filter: StateFilter; format: ExportFormat}, context: CommandContext): Promise<number> {
-	const {papers, warnings} = await loadListings(files, context.load);
-	const {openStore} = await import('../state/store.js');
-	const store = openStore(context.store, (message) => context.stderr(`papers: ${message}\n`));
-	const chosen = withState(papers, store).filter((paper) => inView(paper, options.filter));
-	context.stdout(exportPapers(chosen, options.format));
+	const {papers, warnings} = await loadInView(files, options.filter, context);
+	context.stdout(exportPapers(papers, options.format));
 	context.stderr(formatWarnings(warnings));
 	return 0;
 }

@@ -1,7 +1,8 @@
-import {loadListings, type ListingSource} from '../listing/load.js';
-import {inView, withState, type StateFilter} from '../state/with-state.js';
+import type {ListingSource} from '../listing/load.js';
+import type {StateFilter} from '../state/with-state.js';
 import type {CommandContext} from './context.js';
 import {writePapers} from './format.js';
+import {loadInView} from './state.js';
 
 /** Options of `papers list`. */
 export interface ListOptions {
@@ -12,10 +13,8 @@ export interface ListOptions {
 
 /** `papers list FILE...`: the papers with their state, filtered by state and by a fuzzy query (best first). */
 export async function listCommand(files: readonly ListingSource[], options: ListOptions, context: CommandContext): Promise<number> {
-	const {papers, warnings} = await loadListings(files, context.load);
-	const {openStore} = await import('../state/store.js'); // conf loads only where the store is used
-	const store = openStore(context.store, (message) => context.stderr(`papers: ${message}\n`));
-	let shown = withState(papers, store).filter((paper) => inView(paper, options.filter));
+	const {papers, warnings} = await loadInView(files, options.filter, context);
+	let shown = papers;
 	if (options.query !== undefined && options.query.trim() !== '') {
 		const {createSearcher} = await import('../search/fuzzy.js');
 		const hits = createSearcher(shown).search(options.query);

@@ -1,6 +1,7 @@
 import {InputError} from '../errors.js';
 import type {Flag} from '../state/store.js';
 import type {CommandContext} from './context.js';
+import {openCommandStore} from './state.js';
 
 /** Which change `papers mark` makes. */
 export interface MarkChange {
@@ -18,8 +19,7 @@ export async function markCommand(ids: readonly string[], change: MarkChange, co
 		throw new InputError(`mark: not a paper id: ${invalid.join(', ')} (ids are 12 hex digits, as \`papers list\` shows them)`);
 	}
 	const unique = [...new Set(ids)];
-	const {openStore} = await import('../state/store.js');
-	const store = openStore(context.store, (message) => context.stderr(`papers: ${message}\n`));
+	const store = await openCommandStore(context);
 	store.set(change.flag, unique, change.value);
 	if (!store.writable) throw new InputError(`mark: ${store.path}: the marks could not be saved (see above)`);
 	const what = change.flag === 'read' ? (change.value ? 'read' : 'unread') : change.value ? 'favorite' : 'not favorite';

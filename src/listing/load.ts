@@ -137,6 +137,11 @@ function noPapers(file: string, warnings: readonly ParseWarning[]): InputError {
 	return fileError(file, `no papers found in it${why}`);
 }
 
+/** A listing whose bytes are all in memory (standard input, a fetched one), checked as a file is. */
+function openBytes(name: string, bytes: Buffer, format: ListingFormat | undefined): Opened {
+	return {format: checkText(name, bytes, () => bytes, format), input: [bytes]};
+}
+
 /**
  * Throws an InputError naming the file when its bytes are not a text listing; else tells its format (the
  * one asked for, or the one its first bytes show). `head` is the file's first chunk; `whole` reads all of
@@ -226,15 +231,14 @@ export async function startLoading(files: readonly ListingSource[], options: Loa
 	const sources: Source[] = [];
 	for (const file of files) {
 		if (typeof file !== 'string') {
-			sources.push({file: file.name, input: {format: checkText(file.name, file.bytes, () => file.bytes, options.format), input: [file.bytes]}, directory: null, last: true});
+			sources.push({file: file.name, input: openBytes(file.name, file.bytes, options.format), directory: null, last: true});
 			continue;
 		}
 		const inDirectory = options.directories === true && file !== '-' ? await listingsInDirectory(file) : null;
 		if (inDirectory === null) {
 			let input: Opened;
 			if (file === '-') {
-				const bytes = await (options.readStdin ?? readStdin)();
-				input = {format: checkText(file, bytes, () => bytes, options.format), input: [bytes]};
+				input = openBytes(file, await (options.readStdin ?? readStdin)(), options.format);
 			} else {
 				input = openListing(file, options.format);
 			}

@@ -50,7 +50,7 @@ function describe(error: unknown): string {
 }
 
 /** What the file holds: marks, nothing yet, or a problem. */
-type FileState = {kind: 'marks'; marks: Marks} | {kind: 'bad'; problem: string; text: string} | {kind: 'unreadable'; error: unknown};
+type FileState = {kind: 'marks'; marks: Marks} | {kind: 'bad'; problem: string} | {kind: 'unreadable'; error: unknown};
 
 function readFile(path: string): FileState {
 	let text: string;
@@ -61,7 +61,7 @@ function readFile(path: string): FileState {
 		return {kind: 'unreadable', error};
 	}
 	const parsed = parseStore(text);
-	return parsed.ok ? {kind: 'marks', marks: parsed.marks} : {kind: 'bad', problem: parsed.problem, text};
+	return parsed.ok ? {kind: 'marks', marks: parsed.marks} : {kind: 'bad', problem: parsed.problem};
 }
 
 /** `2026-11-27T05-40-12.345Z`: a time for file names. */
@@ -69,19 +69,23 @@ function fileTime(at: number): string {
 	return new Date(at).toISOString().replaceAll(':', '-');
 }
 
-/** Temporary files of conf's atomic writes (`config.json.tmp-<time><random>`), left by a killed writer. */
-function removeLeftoverTemps(path: string): void {
+/** Temporary files of conf's atomic writes (`config.json.tmp-<time><random>`) in the store's directory. */
+function tempFiles(path: string): string[] {
 	const prefix = `${basename(path)}.tmp-`;
-	let names: string[];
 	try {
-		names = readdirSync(dirname(path));
+		return readdirSync(dirname(path))
+			.filter((name) => name.startsWith(prefix))
+			.map((name) => join(dirname(path), name));
 	} catch {
-		return;
+		return [];
 	}
-	for (const name of names) {
-		if (!name.startsWith(prefix)) continue;
+}
+
+/** Removes the temporary files a killed writer left (call it holding the lock: no write is under way). */
+function removeLeftoverTemps(path: string): void {
+	for (const file of tempFiles(path)) {
 		try {
-			unlinkSync(join(dirname(path), name));
+			unlinkSync(file);
 		} catch {
 			// Gone already, or not ours to remove: the next write tries again.
 		}
@@ -179,7 +183,7 @@ export function openStore(options: StoreOptions = {}, warn: (message: string) =>
 	if (first.kind === 'marks') memory = first.marks;
 	else if (first.kind === 'unreadable') readOnly(first.error, 'cannot be read');
 	else memory = locked(readLocked, 'cannot be written') ?? emptyMarks();
-	if (writable && hasLeftoverTemps(path)) locked(() => removeLeftoverTemps(path), 'cannot be written');
+	if (writable && tempFiles(path).length > 0) locked(() => removeLeftoverTemps(path), 'cannot be written');
 
 	const reload = () => {
 		const state = readFile(path);
@@ -237,15 +241,6 @@ export function openStore(options: StoreOptions = {}, warn: (message: string) =>
 			};
 		},
 	};
-}
-
-function hasLeftoverTemps(path: string): boolean {
-	try {
-		const prefix = `${basename(path)}.tmp-`;
-		return readdirSync(dirname(path)).some((name) => name.startsWith(prefix));
-	} catch {
-		return false;
-	}
 }
 
 /** The user's config directory for papers (XDG_CONFIG_HOME/papers on Linux). */
