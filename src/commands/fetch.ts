@@ -43,7 +43,7 @@ export function dailyPapersRequest(flags: FetchFlags): FetchRequest {
 	return {
 		url,
 		cacheName: `hf-daily-papers-${flags.date ?? 'latest'}`,
-		validate: (body) => void parseHfApi(body.replace(/^\uFEFF/, ''), {source: url.href}),
+		validate: (body) => void parseHfApi(body, {source: url.href}),
 	};
 }
 
@@ -58,7 +58,7 @@ export function arxivRequest(flags: FetchFlags & {arxiv: string}): FetchRequest 
 	return {
 		url,
 		cacheName: `arxiv-${flags.arxiv}`,
-		validate: (body) => void parseArxivFeed(body.replace(/^\uFEFF/, ''), {source: url.href}),
+		validate: (body) => void parseArxivFeed(body, {source: url.href}),
 	};
 }
 

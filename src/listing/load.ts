@@ -333,7 +333,7 @@ function createParser(opened: Opened, options: {source: string; year?: number; t
 		run() {
 			if (done) return true;
 			const text = Buffer.concat([...opened.input]).toString('utf8');
-			const result: ParseResult = parse(text.replace(/^\uFEFF/, ''), {source: options.source});
+			const result: ParseResult = parse(text, {source: options.source}); // both parsers read past a byte order mark
 			papers.push(...result.papers);
 			warnings.push(...result.warnings);
 			done = true;
