@@ -2,6 +2,7 @@ import {appendFileSync, mkdirSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import envPaths from 'env-paths';
+import {sanitizeLine} from './text/sanitize.js';
 
 /**
  * What to do when papers fails in a way it did not foresee: put the terminal back as it was, write the
@@ -47,9 +48,9 @@ export function writeCrashLog(error: unknown, context: {version: string; argv: r
 	return null;
 }
 
+/** The message may hold anything: print it on one plain line, as listing text is. */
 function oneLine(text: string): string {
-	// eslint-disable-next-line no-control-regex -- the message may hold anything: print it on one plain line
-	const line = text.replace(/[\u0000-\u001F\u007F-\u009F]+/g, ' ').trim();
+	const line = sanitizeLine(text);
 	return line.length > 200 ? `${line.slice(0, 199)}…` : line;
 }
 
