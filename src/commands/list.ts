@@ -11,13 +11,16 @@ export interface ListOptions {
 	json: boolean;
 }
 
-/** `papers list FILE...`: the papers with their state, filtered by state and by a fuzzy query (best first). */
+/** `papers list FILE...`: the papers with their state, filtered by state and by a query (best first). */
 export async function listCommand(files: readonly ListingSource[], options: ListOptions, context: CommandContext): Promise<number> {
 	const {papers, warnings} = await loadInView(files, options.filter, context);
 	let shown = papers;
 	if (options.query !== undefined && options.query.trim() !== '') {
-		const {createSearcher} = await import('../search/fuzzy.js');
-		const hits = createSearcher(shown).search(options.query);
+		const {createSearcher, finishInSlices, describeCut} = await import('../search/search.js');
+		const cut = describeCut(options.query);
+		if (cut !== null) context.stderr(`papers: ${cut}\n`);
+		// In slices: Ctrl-C and SIGTERM are handled between them, however long the search.
+		const hits = await finishInSlices(createSearcher(shown).start(options.query));
 		shown = hits.map((hit) => shown[hit.index]!);
 	}
 	await writePapers(shown, warnings, options.json, context);

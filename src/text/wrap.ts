@@ -1,5 +1,5 @@
 import stringWidth from 'string-width';
-import type {Range} from '../search/fuzzy.js';
+import type {Range} from '../search/highlight.js';
 
 /** A run of text with one style. */
 export interface Segment {

@@ -1,8 +1,9 @@
 import {Box, Text, useApp, useInput, type Key} from 'ink';
-import {useCallback, useEffect, useMemo, useRef} from 'react';
+import {useCallback, useEffect, useMemo, useRef, useState} from 'react';
 import type {Loading} from '../listing/load.js';
 import type {Paper} from '../listing/paper.js';
-import {createSearcher, matchRanges, type SearchJob, type Searcher} from '../search/fuzzy.js';
+import {matchRanges} from '../search/highlight.js';
+import {createSearcher, describeCut, type SearchJob, type Searcher} from '../search/search.js';
 import type {MarkWrite} from '../state/mark-writer.js';
 import {sanitizeLine} from '../text/sanitize.js';
 import {truncateToWidth} from '../text/wrap.js';
@@ -30,7 +31,7 @@ export interface AppProps {
 	writeMarks: (change: MarkWrite) => void;
 	/** Opens a URL in the browser; rejects when it cannot. */
 	openUrl: (url: string) => Promise<void>;
-	/** Builds the fuzzy index (defaults to fuse.js over title and abstract). */
+	/** Builds the search index (defaults to the words of title, authors and abstract). */
 	makeSearcher?: (papers: readonly Paper[]) => Searcher;
 	/** The view and filter to start with. */
 	start?: StartOptions;
@@ -52,9 +53,10 @@ export interface ReaderListener {
 
 const NO_MARKS = () => new Map<string, Flags>();
 
-/** How long one slice of a search, or of reading the listing, may hold the main thread. */
+/** How long one slice of a search, of reading the listing, or of indexing it, may hold the main thread. */
 const SEARCH_SLICE_MS = 8;
 const LOAD_SLICE_MS = 8;
+const INDEX_SLICE_MS = 8;
 /** How often the list shows the papers read so far while a listing is read. */
 const LOAD_UPDATE_MS = 250;
 
@@ -66,11 +68,18 @@ export function App({papers, marks, writeMarks, openUrl, makeSearcher = createSe
 	const {columns, rows} = useTerminalSize();
 	const layout = computeLayout(columns, rows);
 	const [state, dispatch, latest] = useViewState(() => initialState(papers, marks, layout.bodyHeight, {...start, loading: loading !== undefined}));
-	// Building a searcher costs nothing (it works lazily), so there is a new one for every list of papers.
-	const searcher = useMemo(() => makeSearcher(state.papers), [makeSearcher, state.papers]);
+	// One index for the reader's whole run: it grows with the list as the listing is read.
+	const [searcher] = useState(() => makeSearcher(papers));
 	const job = useRef<{job: SearchJob; papers: readonly Paper[]} | null>(null);
 	/** When the last key arrived: work in slices lets its frame be drawn first. */
 	const lastInputAt = useRef(0);
+
+	// Index the papers in the background, between keys and frames, so that the first search finds the
+	// index ready (a search indexes what is left itself).
+	useEffect(() => {
+		searcher.setPapers(state.papers);
+		return runInSlices((deadline) => searcher.prepare(deadline), INDEX_SLICE_MS, () => lastInputAt.current);
+	}, [searcher, state.papers]);
 
 	useEffect(() => {
 		dispatch({type: 'resize', listHeight: layout.bodyHeight});
@@ -83,6 +92,9 @@ export function App({papers, marks, writeMarks, openUrl, makeSearcher = createSe
 	useEffect(() => {
 		const query = state.query;
 		if (query.trim() === '') return;
+		const cut = describeCut(query);
+		if (cut !== null) dispatch({type: 'message', text: cut});
+		searcher.setPapers(searchedPapers);
 		const current = searcher.start(query);
 		job.current = {job: current, papers: searchedPapers};
 		return runInSlices(
@@ -99,7 +111,11 @@ export function App({papers, marks, writeMarks, openUrl, makeSearcher = createSe
 	/** Finishes the search of the query as typed at once (keys after Enter act on its results). */
 	const finishSearch = () => {
 		const {query, papers: current} = latest();
-		const running = job.current !== null && job.current.job.query === query && job.current.papers === current ? job.current.job : makeSearcher(current).start(query);
+		let running = job.current?.job;
+		if (running === undefined || running.query !== query || job.current?.papers !== current) {
+			searcher.setPapers(current);
+			running = searcher.start(query);
+		}
 		running.run(Infinity);
 		dispatch({type: 'filter-results', query, hits: running.hits(), papers: current});
 	};
@@ -275,6 +291,7 @@ export function App({papers, marks, writeMarks, openUrl, makeSearcher = createSe
 		<Box flexDirection="column" width={layout.columns} height={layout.height}>
 			<Header
 				counts={state.counts}
+				searching={searchPending(state)}
 				loading={state.loading}
 				view={state.view}
 				sort={state.sort}

@@ -1,5 +1,5 @@
 import type {Paper} from '../listing/paper.js';
-import type {MatchRanges} from '../search/fuzzy.js';
+import type {MatchRanges} from '../search/highlight.js';
 import {wrapText, type Line} from '../text/wrap.js';
 import type {Flags} from './view-state.js';
 
@@ -25,7 +25,7 @@ export function detailLines(paper: Paper, flags: Flags, ranges: MatchRanges | un
 	].filter((fact) => fact !== null);
 	for (const line of wrapText(facts.join(' · '), width)) lines.push({kind: 'meta', segments: line});
 	if (paper.authors.length > 0) {
-		for (const line of wrapText(paper.authors.join(', '), width)) lines.push({kind: 'meta', segments: line});
+		for (const line of wrapText(paper.authors.join(', '), width, ranges?.authors)) lines.push({kind: 'meta', segments: line});
 	}
 	for (const link of paper.links) {
 		for (const line of wrapText(link, width)) lines.push({kind: 'link', segments: line});

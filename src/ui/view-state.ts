@@ -1,5 +1,5 @@
 import type {Paper} from '../listing/paper.js';
-import type {SearchHit} from '../search/fuzzy.js';
+import type {SearchHit} from '../search/search.js';
 import type {Flag} from '../state/store.js';
 
 /** The three views of the header. */

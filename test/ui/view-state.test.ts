@@ -2,7 +2,7 @@ import {fc, test as fcTest} from '@fast-check/vitest';
 import {describe, expect, it} from 'vitest';
 import type {Paper} from '../../src/listing/paper.js';
 import {makePaper} from '../helpers/paper.js';
-import type {SearchHit} from '../../src/search/fuzzy.js';
+import type {SearchHit} from '../../src/search/search.js';
 import {
 	computeVisible,
 	initialState,

@@ -10,6 +10,8 @@ export interface HeaderProps {
 	sort: Sort;
 	query: string;
 	filtering: boolean;
+	/** The list does not show the query's results yet. */
+	searching?: boolean;
 	width: number;
 }
 
@@ -24,7 +26,7 @@ const COMPACT_WIDTH = 90;
 const SORT_LABELS: Record<Sort, string> = {listing: 'listing order', upvotes: 'upvotes', date: 'date', title: 'title'};
 
 /** Views with their counts, the sort, and the filter (an input box while typing). */
-export function Header({counts, loading = false, view, sort, query, filtering, width}: HeaderProps) {
+export function Header({counts, loading = false, view, sort, query, filtering, searching = false, width}: HeaderProps) {
 	const sortLabel = sort === 'listing' && query.trim() !== '' ? 'best match' : SORT_LABELS[sort];
 	const compact = width < COMPACT_WIDTH;
 	return (
@@ -41,6 +43,12 @@ export function Header({counts, loading = false, view, sort, query, filtering, w
 				{/* A narrow header names the sort only when the user chose one: the filter needs the room. */}
 				<Text dimColor>{compact ? ` ${sort === 'listing' ? '' : sortLabel} ` : `  sort: ${sortLabel}  `}</Text>
 			</Box>
+			{/* Shown before the filter so that a long query cannot push it off the line. */}
+			{searching ? (
+				<Box flexShrink={0} marginRight={1}>
+					<Text color="cyan">searching…</Text>
+				</Box>
+			) : null}
 			{filtering ? (
 				<Text wrap="truncate-start">
 					<Text color="yellow">/</Text>

@@ -1,7 +1,7 @@
 import {Text} from 'ink';
 import {memo, useMemo} from 'react';
 import type {Paper} from '../../listing/paper.js';
-import {matchRanges} from '../../search/fuzzy.js';
+import {matchRanges} from '../../search/highlight.js';
 import {fitToWidth, highlightSegments} from '../../text/wrap.js';
 import type {Flags} from '../view-state.js';
 import {Highlighted} from './highlighted.js';

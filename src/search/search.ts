@@ -1,0 +1,415 @@
+import {AtomTable, bitCount, QUALITY} from './atom-match.js';
+import {AUTHORS_END, BOUNDS, END, PaperIndex, START, TITLE_END, TITLE_SEQUENCE_END, type Searchable} from './paper-index.js';
+import {parseQuery, type Atom, type Query} from './query.js';
+
+export type {Searchable} from './paper-index.js';
+
+/** One paper that matched a query, best first. */
+export interface SearchHit {
+	/** Index of the paper in the list searched. */
+	index: number;
+	/** How well it matched: higher is better (only the order means something). */
+	score: number;
+}
+
+/** A search under way: run it in slices until it is done. */
+export interface SearchJob {
+	readonly query: string;
+	/** Works until done (true) or the clock passes `deadline` (performance.now()). */
+	run(deadline: number): boolean;
+	/** The hits, best first; only once `run` has returned true. */
+	hits(): SearchHit[];
+}
+
+/** A search index over a list of papers that may grow. */
+export interface Searcher {
+	/** Papers matching the query, best first; a query without words matches nothing (callers show all). */
+	search(query: string): SearchHit[];
+	/** The same search, to be run in slices. */
+	start(query: string): SearchJob;
+	/** Searches this list from now on: the same papers and more (see PaperIndex.setPapers). */
+	setPapers(papers: readonly Searchable[]): void;
+	/** Indexes papers not indexed yet, until done (true) or the clock passes `deadline`; searches do it too. */
+	prepare(deadline: number): boolean;
+}
+
+/**
+ * How much a word found in each field counts: the title most, then the authors (a name is a strong clue
+ * to the paper meant), then the abstract.
+ */
+export const FIELD_WEIGHTS = {title: 1, authors: 0.8, abstract: 0.3} as const;
+/**
+ * Ranks above the score: the title starts with the query (a pasted or half-typed title, the name before
+ * a colon); the title holds the query as a phrase; the title holds every word. A hit's score is its rank
+ * times TIER plus its word scores, which stay far below TIER.
+ */
+const TIER = 1e6;
+const TIER_TITLE_START = 3;
+const TIER_PHRASE = 2;
+const TIER_ALL_IN_TITLE = 1;
+/** Query words in the title in the query's order, next to each other: up to this share of the words' score more. */
+const RUN_BONUS = 0.3;
+/** Per word of the title: among equals, the shorter title first. */
+const TITLE_LENGTH_COST = 1e-4;
+/** Papers scored between two looks at the clock. */
+const BATCH = 512;
+/** Finished searches kept: Backspace shows them at once, and a query that adds a word searches only the hits of one without it. */
+const CACHED_SEARCHES = 16;
+/** Query words whose vocabulary matches are kept between searches. */
+const CACHED_WORDS = 256;
+
+/** Builds a searcher; it indexes the papers a slice at a time, when `prepare` or a search asks. */
+export function createSearcher(papers: readonly Searchable[]): Searcher {
+	let index = new PaperIndex();
+	index.setPapers(papers);
+	let tables = new Map<string, AtomTable>();
+	const finished = new Map<string, Finished>();
+
+	const tableFor = (atom: Atom): AtomTable => {
+		const key = `${atom.mode} ${atom.text}`;
+		let table = tables.get(key);
+		if (table === undefined) {
+			table = new AtomTable(atom);
+			if (tables.size >= CACHED_WORDS) tables.delete(tables.keys().next().value!);
+		} else tables.delete(key);
+		tables.set(key, table);
+		return table;
+	};
+
+	const start = (text: string): SearchJob => {
+		const query = parseQuery(text);
+		const cached = finished.get(query.key);
+		if (query.groups.length === 0 || cached !== undefined) {
+			const hits = cached?.hits ?? [];
+			return {query: text, run: () => true, hits: () => hits};
+		}
+		let deadline = 0;
+		let result: SearchHit[] | null = null;
+		const steps = searchSteps(index, query, tableFor, candidatesFor(finished, query), () => deadline);
+		return {
+			query: text,
+			run(until) {
+				deadline = until;
+				while (result === null) {
+					const step = steps.next();
+					if (step.done === true) {
+						result = step.value;
+						remember(finished, {query, hits: result});
+					} else if (performance.now() >= deadline) return false;
+				}
+				return true;
+			},
+			hits() {
+				if (result === null) throw new Error('search job read before it finished');
+				return result;
+			},
+		};
+	};
+
+	return {
+		search(text) {
+			const job = start(text);
+			job.run(Infinity);
+			return job.hits();
+		},
+		start,
+		setPapers(next) {
+			if (next.length < index.list.length) {
+				// Not the same list grown: index it from the start.
+				index = new PaperIndex();
+				tables = new Map();
+			}
+			if (index.setPapers(next)) finished.clear();
+		},
+		prepare: (deadline) => index.indexUntil(deadline),
+	};
+}
+
+/** A finished search. */
+interface Finished {
+	query: Query;
+	hits: SearchHit[];
+}
+
+function remember(finished: Map<string, Finished>, done: Finished): void {
+	finished.delete(done.query.key);
+	finished.set(done.query.key, done);
+	while (finished.size > CACHED_SEARCHES) finished.delete(finished.keys().next().value!);
+}
+
+/**
+ * The papers a query can match, from a finished search of some of its groups (every paper that matches
+ * all of the query's groups matches those): the smallest such, or null for all papers.
+ */
+function candidatesFor(finished: Map<string, Finished>, query: Query): number[] | null {
+	const groups = new Set(query.key.split(' '));
+	let best: number[] | null = null;
+	for (const done of finished.values()) {
+		if (!done.query.key.split(' ').every((group) => groups.has(group))) continue;
+		if (best === null || done.hits.length < best.length) best = done.hits.map((hit) => hit.index);
+	}
+	return best?.sort((a, b) => a - b) ?? null;
+}
+
+/** The steps of one search; each yield lets the caller look at the clock. */
+function* searchSteps(index: PaperIndex, query: Query, tableFor: (atom: Atom) => AtomTable, candidates: number[] | null, deadline: () => number): Generator<void, SearchHit[], void> {
+	while (!index.indexUntil(deadline())) yield;
+	const plan = planQuery(query, index);
+	const tables = plan.atoms.map(tableFor);
+	for (const table of tables) while (!table.extend(index.vocabulary, deadline())) yield;
+	const scorer = new Scorer(index, plan, tables);
+	const hits: SearchHit[] = [];
+	const total = candidates === null ? index.count : candidates.length;
+	for (let position = 0; position < total; ) {
+		const end = Math.min(total, position + BATCH);
+		for (; position < end; position++) {
+			const paper = candidates === null ? position : candidates[position]!;
+			const score = scorer.score(paper);
+			if (score > -1) hits.push({index: paper, score});
+		}
+		if (position < total) yield;
+	}
+	return hits.sort((a, b) => b.score - a.score || a.index - b.index);
+}
+
+/**
+ * A query as the scorer reads it: its atoms, one bit each, and per group the sets of bits of which a
+ * paper must have one whole set: one bit per word, two for a word written together that the papers
+ * have apart ("overparameterization": "over" and "parameterization").
+ */
+interface Plan {
+	atoms: Atom[];
+	/** Per group that must match, in query order: its sets of bits. */
+	required: Int32Array[];
+	/** Bits of the words no paper may have. */
+	excluded: number;
+}
+
+/** Query words from this long are also looked for as two words written apart. */
+const MIN_SPLIT_WORD = 6;
+/** Each part of such a split is at least this long. */
+const MIN_SPLIT_PART = 3;
+
+function planQuery(query: Query, index: PaperIndex): Plan {
+	const atoms: Atom[] = [];
+	const required: Int32Array[] = [];
+	let excluded = 0;
+	const add = (atom: Atom) => {
+		atoms.push(atom);
+		return 1 << (atoms.length - 1);
+	};
+	for (const group of query.groups) {
+		const sets = group.alternatives.map(add);
+		if (group.negated) {
+			for (const bit of sets) excluded |= bit;
+			continue;
+		}
+		for (const atom of group.alternatives) {
+			const split = atom.mode === 'fuzzy' ? splitWord(atom.text, index) : null;
+			if (split !== null && atoms.length + 2 <= MAX_ATOMS) sets.push(add({text: split[0], mode: 'whole'}) | add({text: split[1], mode: 'whole'}));
+		}
+		required.push(Int32Array.from(sets));
+	}
+	return {atoms, required, excluded};
+}
+
+/** Bits a query can use: one per atom. */
+const MAX_ATOMS = 31;
+
+/** A word written together as two words the papers have ("visionlanguage": "vision", "language"), or null. */
+function splitWord(text: string, index: PaperIndex): [string, string] | null {
+	if (text.length < MIN_SPLIT_WORD) return null;
+	const {vocabulary} = index;
+	let best: [string, string] | null = null;
+	let bestFrequency = 0;
+	for (let at = MIN_SPLIT_PART; at <= text.length - MIN_SPLIT_PART; at++) {
+		const left = vocabulary.find(text.slice(0, at));
+		const right = left === -1 ? -1 : vocabulary.find(text.slice(at));
+		if (right === -1) continue;
+		// The split into the most common words: the likeliest reading.
+		const frequency = Math.min(index.documentFrequency[left]!, index.documentFrequency[right]!);
+		if (frequency > bestFrequency) {
+			best = [text.slice(0, at), text.slice(at)];
+			bestFrequency = frequency;
+		}
+	}
+	return best;
+}
+
+/** A split word counts this much of the words it is made of: less than the word itself. */
+const SPLIT_SHARE = 0.8;
+
+/** Scores papers for one query: which of its words each paper has, where, and how well. */
+class Scorer {
+	/** Bits of the query's atoms that each word of the vocabulary matches. */
+	private readonly wordBits: Int32Array;
+	/** How rare each matched word is (its IDF, as fuse.js's token search weighs words). */
+	private readonly weights: Float64Array;
+	private readonly qualities: Uint8Array[];
+	private readonly required: Int32Array[];
+	/** Per required group: the bits of its single words (for the title's phrase). */
+	private readonly phrase: Int32Array;
+	private readonly excluded: number;
+	/** Atoms that match only at the title's first or last word, and the others. */
+	private readonly startBits: number;
+	private readonly endBits: number;
+	private readonly freeBits: number;
+	/** Each atom's best value in the paper being ranked. */
+	private readonly best: Float64Array;
+
+	constructor(
+		private readonly index: PaperIndex,
+		plan: Plan,
+		tables: readonly AtomTable[],
+	) {
+		const size = index.vocabulary.size;
+		this.wordBits = new Int32Array(size);
+		this.weights = new Float64Array(size);
+		this.qualities = tables.map((table) => table.quality);
+		const papers = index.count;
+		let startBits = 0;
+		let endBits = 0;
+		tables.forEach((table, atom) => {
+			const bit = 1 << atom;
+			if (table.atom.mode === 'start') startBits |= bit;
+			if (table.atom.mode === 'end') endBits |= bit;
+			for (const word of table.matches) {
+				this.wordBits[word] = this.wordBits[word]! | bit;
+				const frequency = index.documentFrequency[word]!;
+				this.weights[word] = Math.log(1 + (papers - frequency + 0.5) / (frequency + 0.5));
+			}
+		});
+		this.startBits = startBits;
+		this.endBits = endBits;
+		this.freeBits = ~(startBits | endBits);
+		this.required = plan.required;
+		this.phrase = Int32Array.from(plan.required, (sets) => sets.reduce((bits, set) => (bitCount(set) === 1 ? bits | set : bits), 0));
+		this.excluded = plan.excluded;
+		this.best = new Float64Array(tables.length);
+	}
+
+	/** The paper's score (above -1), or -1 when it does not match. */
+	score(paper: number): number {
+		const {wordBits, required, index} = this;
+		const entries = index.entriesOf(paper);
+		const at = paper * BOUNDS;
+		const start = index.bounds[at + START]!;
+		const sequenceEnd = index.bounds[at + TITLE_SEQUENCE_END]!;
+		const end = index.bounds[at + END]!;
+		let found = 0;
+		for (let offset = start; offset < end; offset++) found |= wordBits[entries[offset]!]!;
+		if (found === 0 && required.length > 0) return -1;
+		found &= this.freeBits;
+		if (sequenceEnd > start) found |= (wordBits[entries[start]!]! & this.startBits) | (wordBits[entries[sequenceEnd - 1]!]! & this.endBits);
+		if ((found & this.excluded) !== 0) return -1;
+		for (const sets of required) if (!hasSet(found, sets)) return -1;
+		return this.rank(entries, at);
+	}
+
+	private rank(entries: Int32Array, at: number): number {
+		const {bounds} = this.index;
+		const start = bounds[at + START]!;
+		const sequenceEnd = bounds[at + TITLE_SEQUENCE_END]!;
+		const titleEnd = bounds[at + TITLE_END]!;
+		const authorsEnd = bounds[at + AUTHORS_END]!;
+		const end = bounds[at + END]!;
+		this.best.fill(0);
+		let inTitle = this.scoreField(entries, start, titleEnd, FIELD_WEIGHTS.title, this.freeBits);
+		this.scoreField(entries, titleEnd, authorsEnd, FIELD_WEIGHTS.authors, this.freeBits);
+		this.scoreField(entries, authorsEnd, end, FIELD_WEIGHTS.abstract, this.freeBits);
+		if (sequenceEnd > start) {
+			inTitle |= this.scoreField(entries, start, start + 1, FIELD_WEIGHTS.title, this.startBits);
+			inTitle |= this.scoreField(entries, sequenceEnd - 1, sequenceEnd, FIELD_WEIGHTS.title, this.endBits);
+		}
+		let words = 0;
+		let allInTitle = true;
+		for (const sets of this.required) {
+			words += this.groupValue(sets) / QUALITY.whole;
+			if (!hasSet(inTitle, sets)) allInTitle = false;
+		}
+		const groups = this.required.length;
+		const run = this.longestRun(entries, start, sequenceEnd);
+		let tier = 0;
+		if (groups > 0 && allInTitle) {
+			if (run.fromStart === groups) tier = TIER_TITLE_START;
+			else if (run.longest === groups) tier = TIER_PHRASE;
+			else tier = TIER_ALL_IN_TITLE;
+		}
+		const runShare = groups > 1 ? Math.max(0, run.longest - 1) / (groups - 1) : 0;
+		return tier * TIER + words * (1 + RUN_BONUS * runShare) - (sequenceEnd - start) * TITLE_LENGTH_COST;
+	}
+
+	/** A group's value: its best set, a split word counting the weaker of its parts. */
+	private groupValue(sets: Int32Array): number {
+		let value = 0;
+		for (const set of sets) {
+			let weakest = Infinity;
+			for (let bits = set; bits !== 0; bits &= bits - 1) weakest = Math.min(weakest, this.best[lowestBit(bits)]!);
+			value = Math.max(value, bitCount(set) === 1 ? weakest : SPLIT_SHARE * weakest);
+		}
+		return value;
+	}
+
+	/** Each atom's best value in a field (into `best`); the bits of the atoms found there. */
+	private scoreField(entries: Int32Array, from: number, to: number, weight: number, allowed: number): number {
+		const {wordBits, weights, qualities, best} = this;
+		let found = 0;
+		for (let offset = from; offset < to; offset++) {
+			const word = entries[offset]!;
+			let bits = wordBits[word]! & allowed;
+			if (bits === 0) continue;
+			found |= bits;
+			const value = weights[word]! * weight;
+			for (; bits !== 0; bits &= bits - 1) {
+				const atom = lowestBit(bits);
+				const score = qualities[atom]![word]! * value;
+				if (score > best[atom]!) best[atom] = score;
+			}
+		}
+		return found;
+	}
+
+	/**
+	 * The longest run of the query's groups, in order, on consecutive words of the title, and how many
+	 * groups match from the title's first word on.
+	 */
+	private longestRun(entries: Int32Array, start: number, end: number): {longest: number; fromStart: number} {
+		const {wordBits, phrase} = this;
+		let longest = 0;
+		let fromStart = 0;
+		for (let position = start; position < end; position++) {
+			if (wordBits[entries[position]!] === 0) continue;
+			for (let group = 0; group < phrase.length && phrase.length - group > longest; group++) {
+				let run = 0;
+				while (position + run < end && group + run < phrase.length && (wordBits[entries[position + run]!]! & phrase[group + run]!) !== 0) run++;
+				if (run > longest) longest = run;
+				if (position === start && group === 0) fromStart = run;
+			}
+		}
+		return {longest, fromStart};
+	}
+}
+
+/** Whether `found` holds one of the sets whole. */
+function hasSet(found: number, sets: Int32Array): boolean {
+	for (const set of sets) if ((found & set) === set) return true;
+	return false;
+}
+
+const lowestBit = (bits: number) => 31 - Math.clz32(bits & -bits);
+
+/** How long `finishInSlices` works before it lets the event loop run. */
+const COMMAND_SLICE_MS = 50;
+
+/** Runs a search to its end, letting the event loop run between slices (so signals are handled at once). */
+export async function finishInSlices(job: SearchJob): Promise<SearchHit[]> {
+	while (!job.run(performance.now() + COMMAND_SLICE_MS)) await new Promise((resolve) => setImmediate(resolve));
+	return job.hits();
+}
+
+/** What of a query search leaves out, said for the footer or stderr; null when it uses all of it. */
+export function describeCut(text: string): string | null {
+	const {cut} = parseQuery(text);
+	if (cut === null) return null;
+	return `the query is longer than search uses: searching its first ${cut.words} words (${cut.characters} characters)`;
+}
