@@ -1,5 +1,6 @@
-import {AtomTable, matchQuality, type CompiledAtom} from './atom-match.js';
+import {compileAtom, matchQuality, type CompiledAtom} from './atom-match.js';
 import {parseQuery} from './query.js';
+import {MIN_SPLIT_PART} from './search.js';
 import {letterBits} from './vocabulary.js';
 import {wordsOf, type Word} from './words.js';
 
@@ -18,20 +19,34 @@ const NONE: MatchRanges = {title: [], authors: [], abstract: []};
 
 /** What of the paper the query matched, for highlighting, judged word by word as the search does. */
 export function matchRanges(query: string, paper: {title: string; abstract: string; authors?: readonly string[]}): MatchRanges {
+	const fields = {title: paper.title, authors: (paper.authors ?? []).join(', '), abstract: paper.abstract};
+	const words = {title: wordsOf(fields.title), authors: wordsOf(fields.authors), abstract: wordsOf(fields.abstract)};
 	const atoms = parseQuery(query)
 		.groups.filter((group) => !group.negated)
-		.flatMap((group) => group.alternatives.map((atom) => new AtomTable(atom).atom));
+		.flatMap((group) => group.alternatives.flatMap((atom) => withSplit(compileAtom(atom), [...words.title, ...words.authors, ...words.abstract])));
 	if (atoms.length === 0) return NONE;
 	return {
-		title: fieldRanges(paper.title, atoms, true),
-		authors: fieldRanges((paper.authors ?? []).join(', '), atoms, false),
-		abstract: fieldRanges(paper.abstract, atoms, false),
+		title: fieldRanges(words.title, atoms, true),
+		authors: fieldRanges(words.authors, atoms, false),
+		abstract: fieldRanges(words.abstract, atoms, false),
 	};
 }
 
-function fieldRanges(text: string, atoms: readonly CompiledAtom[], title: boolean): Range[] {
-	if (text === '') return [];
-	const words = wordsOf(text);
+/**
+ * A query word, or, when the paper has it only written apart ("visionlanguage" as "vision language"),
+ * its two parts, as the search finds it (see splitWord in search.ts).
+ */
+function withSplit(atom: CompiledAtom, words: readonly Word[]): CompiledAtom[] {
+	if (atom.mode !== 'fuzzy' || words.some((word) => matchQuality(atom, word.text, letterBits(word.text)) > 0)) return [atom];
+	const texts = new Set(words.map((word) => word.text));
+	for (let at = MIN_SPLIT_PART; at <= atom.text.length - MIN_SPLIT_PART; at++) {
+		const [left, right] = [atom.text.slice(0, at), atom.text.slice(at)];
+		if (texts.has(left) && texts.has(right)) return [compileAtom({text: left, mode: 'whole'}), compileAtom({text: right, mode: 'whole'})];
+	}
+	return [atom];
+}
+
+function fieldRanges(words: readonly Word[], atoms: readonly CompiledAtom[], title: boolean): Range[] {
 	const ranges: Range[] = [];
 	words.forEach((word, position) => {
 		const letters = letterBits(word.text);

@@ -188,7 +188,7 @@ interface Plan {
 /** Query words from this long are also looked for as two words written apart. */
 const MIN_SPLIT_WORD = 6;
 /** Each part of such a split is at least this long. */
-const MIN_SPLIT_PART = 3;
+export const MIN_SPLIT_PART = 3;
 
 function planQuery(query: Query, index: PaperIndex): Plan {
 	const atoms: Atom[] = [];

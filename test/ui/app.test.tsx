@@ -4,6 +4,7 @@ import {afterEach, describe, expect, it, vi, type Mock} from 'vitest';
 import {parseHfPage} from '../../src/listing/hf-page.js';
 import {createSearcher} from '../../src/search/search.js';
 import {App, type AppProps} from '../../src/ui/app.js';
+import {FILTER_SYNTAX, HELP_LINES} from '../../src/ui/components/help-overlay.js';
 import {KEYMAP} from '../../src/ui/keymap.js';
 import {
 	ARROW_DOWN,
@@ -284,6 +285,7 @@ describe('the reader at 120x35', () => {
 		await press('?');
 		const help = await waitForFrame((next) => next.includes('any key closes'));
 		for (const entry of KEYMAP) expect(help).toContain(entry.help);
+		for (const entry of FILTER_SYNTAX.slice(1)) expect(help).toContain(entry.help);
 		await press('G');
 		const frame = await waitForFrame((next) => !next.includes('any key closes'));
 		expect(listOf(frame)[0]).toContain(FIRST);
@@ -374,10 +376,10 @@ describe('the reader at 60x16', () => {
 		const {press, waitForFrame} = await renderApp(NARROW);
 		await press('?');
 		const help = await waitForFrame((next) => next.includes('any key closes'));
-		const last = KEYMAP.at(-1)!.help;
+		const last = FILTER_SYNTAX.at(-1)!.help;
 		expect(help).toContain(KEYMAP[0]!.help);
 		expect(help).not.toContain(last);
-		await press(...KEYMAP.map(() => 'j'));
+		await press(...Array.from({length: HELP_LINES}, () => 'j'));
 		const scrolled = await waitForFrame((next) => bodyOf(next).some((line) => line.trimEnd().endsWith(` ${last}`)));
 		expect(scrolled).not.toContain(KEYMAP[0]!.help);
 		expect(footerOf(scrolled)).toMatch(new RegExp(`^1/${TOTAL}`));
