@@ -4,20 +4,33 @@ import {grow, letterBits, type Vocabulary} from './vocabulary.js';
 
 /**
  * How well a query word matches a paper's word, 0 (not at all) to 255 (the same word). The order is what
- * people mean: the word itself, then the word typed half (more of it typed is better), then a part of a
- * longer word ("parameterization" in "overparameterization"), and below each of them the same with a typo.
+ * people mean: the word itself, then the word typed half (more of it typed is better), then the same
+ * with a typo (a share of it: one typo in a short word says less than in a long one), then a part inside
+ * a longer word ("parameterization" in "overparameterization").
  */
 export const QUALITY = {
 	whole: 255,
 	/** A prefix: from this, up to `whole` - 25 as more of the word is typed. */
 	prefix: 200,
-	inner: 150,
+	/** With typos: these times (1 - typos / length). */
 	typoWhole: 190,
 	typoPrefix: 160,
-	typoInner: 100,
-	/** Taken off a typo match for each edit past the first. */
-	perEdit: 40,
+	inner: 110,
+	typoInner: 70,
 } as const;
+
+/**
+ * A match is "anchored" when the paper's word starts as the query word does: the word, its start, or a
+ * typo of either in a query word of this length or more. Only anchored matches make a title start with
+ * the query or hold it as a phrase ("oper" is not "Open" with a typo; "benigm" is "benign").
+ */
+export const MIN_ANCHORED_TYPO = 6;
+/** Added to a match's quality when it is anchored (see `qualityOf`, `isAnchored`). */
+const ANCHORED = 256;
+/** The quality of a match from `matchWord`. */
+export const qualityOf = (match: number) => match & 255;
+/** Whether a match from `matchWord` is anchored. */
+export const isAnchored = (match: number) => match >= ANCHORED;
 
 /** A query word ready to be matched against words. */
 export interface CompiledAtom {
@@ -50,19 +63,19 @@ export function bitCount(bits: number): number {
 }
 
 /**
- * The quality of a match of `atom` in `word` (both folded), 0 for none. `wordLetters` is letterBits(word):
- * a word that lacks more of the atom's letters than it allows typos cannot match, which rules out most
- * words before any comparison.
+ * How `atom` matches `word` (both folded): 0 for not at all, else its quality, plus ANCHORED when it is
+ * anchored (read it with `qualityOf` and `isAnchored`). `wordLetters` is letterBits(word): a word that
+ * lacks more of the atom's letters than it allows typos cannot match, which rules out most words before
+ * any comparison.
  */
-export function matchQuality(atom: CompiledAtom, word: string, wordLetters: number): number {
+export function matchWord(atom: CompiledAtom, word: string, wordLetters: number): number {
 	const missing = bitCount(atom.letters & ~wordLetters);
 	if (missing > atom.budget) return 0;
-	const {text} = atom;
-	if (missing === 0) {
-		const exact = exactQuality(atom.mode, text, word);
-		if (exact > 0 || atom.budget === 0) return exact;
-	}
-	return typoQuality(atom, word);
+	const exact = missing === 0 ? exactQuality(atom.mode, atom.text, word) : 0;
+	if (exact >= QUALITY.prefix) return exact + ANCHORED;
+	// A part inside the word, or nothing: a typo of its start may be better.
+	const typo = atom.budget > 0 ? typoMatch(atom, word) : 0;
+	return qualityOf(typo) > exact ? typo : exact;
 }
 
 function exactQuality(mode: AtomMode, text: string, word: string): number {
@@ -80,17 +93,20 @@ function prefixQuality(typed: number, length: number): number {
 	return QUALITY.prefix + Math.round(((QUALITY.whole - 25 - QUALITY.prefix) * typed) / length);
 }
 
-function typoQuality(atom: CompiledAtom, word: string): number {
-	const {budget, pattern} = atom;
-	if (pattern === null || word.length < atom.text.length - budget) return 0;
-	const {whole, prefix} = distances(pattern, word);
-	const penalty = (edits: number) => QUALITY.perEdit * (edits - 1);
-	if (whole <= budget) return QUALITY.typoWhole - penalty(whole);
-	if (prefix <= budget) return QUALITY.typoPrefix - penalty(prefix);
+function typoMatch(atom: CompiledAtom, word: string): number {
+	const {budget, pattern, text} = atom;
+	if (pattern === null) return 0;
+	const share = (base: number, edits: number) => Math.round(base * (1 - edits / text.length));
+	const anchored = text.length >= MIN_ANCHORED_TYPO ? ANCHORED : 0;
+	if (word.length >= text.length - budget) {
+		const {whole, prefix} = distances(pattern, word);
+		if (whole <= budget) return share(QUALITY.typoWhole, whole) + anchored;
+		if (prefix <= budget) return share(QUALITY.typoPrefix, prefix) + anchored;
+	}
 	// A part of a longer word, with a typo, only for words long enough that this is not noise.
-	if (atom.text.length >= 6 && word.length > atom.text.length) {
+	if (text.length >= 6 && word.length > text.length) {
 		const inner = innerDistance(pattern, word);
-		if (inner <= budget) return QUALITY.typoInner - penalty(inner);
+		if (inner <= budget) return share(QUALITY.typoInner, inner);
 	}
 	return 0;
 }
@@ -106,6 +122,8 @@ export class AtomTable {
 	readonly atom: CompiledAtom;
 	/** Quality by word id (0: no match). */
 	quality = new Uint8Array(1024);
+	/** 1 where the match is anchored (see MIN_ANCHORED_TYPO). */
+	anchored = new Uint8Array(1024);
 	/** The ids of the words it matches. */
 	readonly matches: number[] = [];
 	/** Words of the vocabulary compared so far. */
@@ -119,13 +137,17 @@ export class AtomTable {
 	extend(vocabulary: Vocabulary, deadline: number): boolean {
 		const {words, letters} = vocabulary;
 		const size = vocabulary.size;
-		while (this.quality.length < size) this.quality = grow(this.quality);
+		while (this.quality.length < size) {
+			this.quality = grow(this.quality);
+			this.anchored = grow(this.anchored);
+		}
 		while (this.compared < size) {
 			const end = Math.min(size, this.compared + VOCABULARY_BATCH);
 			for (let id = this.compared; id < end; id++) {
-				const quality = matchQuality(this.atom, words[id]!, letters[id]!);
-				if (quality === 0) continue;
-				this.quality[id] = quality;
+				const match = matchWord(this.atom, words[id]!, letters[id]!);
+				if (match === 0) continue;
+				this.quality[id] = qualityOf(match);
+				if (isAnchored(match)) this.anchored[id] = 1;
 				this.matches.push(id);
 			}
 			this.compared = end;

@@ -1,4 +1,4 @@
-import {compileAtom, matchQuality, type CompiledAtom} from './atom-match.js';
+import {compileAtom, matchWord, type CompiledAtom} from './atom-match.js';
 import {parseQuery} from './query.js';
 import {MIN_SPLIT_PART} from './search.js';
 import {letterBits} from './vocabulary.js';
@@ -37,7 +37,7 @@ export function matchRanges(query: string, paper: {title: string; abstract: stri
  * its two parts, as the search finds it (see splitWord in search.ts).
  */
 function withSplit(atom: CompiledAtom, words: readonly Word[]): CompiledAtom[] {
-	if (atom.mode !== 'fuzzy' || words.some((word) => matchQuality(atom, word.text, letterBits(word.text)) > 0)) return [atom];
+	if (atom.mode !== 'fuzzy' || words.some((word) => matchWord(atom, word.text, letterBits(word.text)) > 0)) return [atom];
 	const texts = new Set(words.map((word) => word.text));
 	for (let at = MIN_SPLIT_PART; at <= atom.text.length - MIN_SPLIT_PART; at++) {
 		const [left, right] = [atom.text.slice(0, at), atom.text.slice(at)];
@@ -54,7 +54,7 @@ function fieldRanges(words: readonly Word[], atoms: readonly CompiledAtom[], tit
 		for (const atom of atoms) {
 			if (atom.mode === 'start' && !(title && position === 0)) continue;
 			if (atom.mode === 'end' && !(title && position === words.length - 1)) continue;
-			if (matchQuality(atom, word.text, letters) === 0) continue;
+			if (matchWord(atom, word.text, letters) === 0) continue;
 			range = widest(range, span(atom, word));
 		}
 		if (range !== null) ranges.push(range);

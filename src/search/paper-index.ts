@@ -10,7 +10,7 @@ export interface Searchable {
 
 /**
  * Where a paper's word ids are, as offsets into its chunk: the title's words in order, then the words
- * its hyphenated compounds make ("vision-language" -> "visionlanguage"), the authors' words, the
+ * its compounds make ("vision-language" -> "visionlanguage", see Word.joined), the authors' words, the
  * abstract's words (each field's words once, except the title's sequence).
  */
 export const BOUNDS = 5;
@@ -165,12 +165,12 @@ class FieldBuilder implements WordSink {
 	private fieldStamp = 0;
 	private scratch = new Int32Array(4096);
 	private length = 0;
-	/** Hyphenated compounds of the title, kept apart until its sequence is complete. */
+	/** Compounds of the title, kept apart until its sequence is complete. */
 	private compounds: number[] = [];
 	private mode = TITLE_SEQUENCE;
 	private fieldWords = 0;
 	private readonly scanner = new WordScanner();
-	/** The compound word being read ("vision" then "visionlanguage"), for hyphenated words. */
+	/** The compound word being read ("vision" then "visionlanguage"), for joined words. */
 	private readonly compound = new Uint16Array(MAX_WORD);
 	private compoundLength = 0;
 
@@ -204,14 +204,14 @@ class FieldBuilder implements WordSink {
 		this.compoundLength = 0;
 	}
 
-	word(chars: Uint16Array, length: number, hash: number, _start: number, _end: number, hyphenated: boolean): void {
+	word(chars: Uint16Array, length: number, hash: number, _start: number, _end: number, joined: boolean): void {
 		const vocabulary = this.index.vocabulary;
 		const id = vocabulary.idOf(chars, length, hash);
 		if (this.mode !== TITLE_SEQUENCE) this.push(id, false);
 		else if (this.length < MAX_TITLE_SEQUENCE) this.push(id, true);
 		// "vision-language": also "visionlanguage", so that the word written together finds it.
 		const compound = this.compound;
-		if (hyphenated && this.compoundLength > 0 && this.compoundLength + length <= MAX_WORD) {
+		if (joined && this.compoundLength > 0 && this.compoundLength + length <= MAX_WORD) {
 			for (let index = 0; index < length; index++) compound[this.compoundLength + index] = chars[index]!;
 			this.compoundLength += length;
 			const joined = vocabulary.idOf(compound, this.compoundLength, hashWord(compound, this.compoundLength));

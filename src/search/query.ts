@@ -49,7 +49,7 @@ const MODE_KEYS: Record<AtomMode, string> = {fuzzy: '', exact: "'", start: '^', 
 /**
  * Reads a query the way fzf reads one: words separated by spaces, each of which must match; `'word`
  * exactly, `^word` at the title's start, `word$` at its end, `!word` not at all, `a | b` either.
- * Words are folded (case, accents), and a hyphenated word is its parts ("vision-language" is "vision
+ * Words are folded (case, accents), and a word joined by punctuation is its parts ("vision-language" is "vision
  * language"); a query longer than the limits is cut.
  */
 export function parseQuery(raw: string): Query {

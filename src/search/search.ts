@@ -37,11 +37,11 @@ export interface Searcher {
  * How much a word found in each field counts: the title most, then the authors (a name is a strong clue
  * to the paper meant), then the abstract.
  */
-export const FIELD_WEIGHTS = {title: 1, authors: 0.8, abstract: 0.3} as const;
+export const FIELD_WEIGHTS = {title: 1, authors: 0.9, abstract: 0.3} as const;
 /**
  * Ranks above the score: the title starts with the query (a pasted or half-typed title, the name before
- * a colon); the title holds the query as a phrase; the title holds every word. A hit's score is its rank
- * times TIER plus its word scores, which stay far below TIER.
+ * a colon); the title holds the query as a phrase; title and authors hold every word. A hit's score is
+ * its rank times TIER plus its word scores, which stay far below TIER.
  */
 const TIER = 1e6;
 const TIER_TITLE_START = 3;
@@ -243,8 +243,10 @@ const SPLIT_SHARE = 0.8;
 class Scorer {
 	/** Bits of the query's atoms that each word of the vocabulary matches. */
 	private readonly wordBits: Int32Array;
-	/** How rare each matched word is (its IDF, as fuse.js's token search weighs words). */
-	private readonly weights: Float64Array;
+	/** The same, for anchored matches only (see MIN_ANCHORED_TYPO): what a title's phrase is made of. */
+	private readonly anchoredBits: Int32Array;
+	/** How rare each atom is (an IDF, as fuse.js's token search weighs words: see typicalFrequency). */
+	private readonly atomWeights: Float64Array;
 	private readonly qualities: Uint8Array[];
 	private readonly required: Int32Array[];
 	/** Per required group: the bits of its single words (for the title's phrase). */
@@ -264,19 +266,20 @@ class Scorer {
 	) {
 		const size = index.vocabulary.size;
 		this.wordBits = new Int32Array(size);
-		this.weights = new Float64Array(size);
+		this.anchoredBits = new Int32Array(size);
 		this.qualities = tables.map((table) => table.quality);
 		const papers = index.count;
 		let startBits = 0;
 		let endBits = 0;
+		const idf = (frequency: number) => Math.log(1 + (papers - frequency + 0.5) / (frequency + 0.5));
+		this.atomWeights = Float64Array.from(tables, (table) => idf(typicalFrequency(table, index.documentFrequency)));
 		tables.forEach((table, atom) => {
 			const bit = 1 << atom;
 			if (table.atom.mode === 'start') startBits |= bit;
 			if (table.atom.mode === 'end') endBits |= bit;
 			for (const word of table.matches) {
 				this.wordBits[word] = this.wordBits[word]! | bit;
-				const frequency = index.documentFrequency[word]!;
-				this.weights[word] = Math.log(1 + (papers - frequency + 0.5) / (frequency + 0.5));
+				if (table.anchored[word] === 1) this.anchoredBits[word] = this.anchoredBits[word]! | bit;
 			}
 		});
 		this.startBits = startBits;
@@ -314,8 +317,9 @@ class Scorer {
 		const authorsEnd = bounds[at + AUTHORS_END]!;
 		const end = bounds[at + END]!;
 		this.best.fill(0);
+		// What a paper is remembered by: its title and its authors.
 		let inTitle = this.scoreField(entries, start, titleEnd, FIELD_WEIGHTS.title, this.freeBits);
-		this.scoreField(entries, titleEnd, authorsEnd, FIELD_WEIGHTS.authors, this.freeBits);
+		inTitle |= this.scoreField(entries, titleEnd, authorsEnd, FIELD_WEIGHTS.authors, this.freeBits);
 		this.scoreField(entries, authorsEnd, end, FIELD_WEIGHTS.abstract, this.freeBits);
 		if (sequenceEnd > start) {
 			inTitle |= this.scoreField(entries, start, start + 1, FIELD_WEIGHTS.title, this.startBits);
@@ -344,7 +348,10 @@ class Scorer {
 		let value = 0;
 		for (const set of sets) {
 			let weakest = Infinity;
-			for (let bits = set; bits !== 0; bits &= bits - 1) weakest = Math.min(weakest, this.best[lowestBit(bits)]!);
+			for (let bits = set; bits !== 0; bits &= bits - 1) {
+				const atom = lowestBit(bits);
+				weakest = Math.min(weakest, this.best[atom]! * this.atomWeights[atom]!);
+			}
 			value = Math.max(value, bitCount(set) === 1 ? weakest : SPLIT_SHARE * weakest);
 		}
 		return value;
@@ -352,17 +359,16 @@ class Scorer {
 
 	/** Each atom's best value in a field (into `best`); the bits of the atoms found there. */
 	private scoreField(entries: Int32Array, from: number, to: number, weight: number, allowed: number): number {
-		const {wordBits, weights, qualities, best} = this;
+		const {wordBits, qualities, best} = this;
 		let found = 0;
 		for (let offset = from; offset < to; offset++) {
 			const word = entries[offset]!;
 			let bits = wordBits[word]! & allowed;
 			if (bits === 0) continue;
 			found |= bits;
-			const value = weights[word]! * weight;
 			for (; bits !== 0; bits &= bits - 1) {
 				const atom = lowestBit(bits);
-				const score = qualities[atom]![word]! * value;
+				const score = qualities[atom]![word]! * weight;
 				if (score > best[atom]!) best[atom] = score;
 			}
 		}
@@ -374,7 +380,7 @@ class Scorer {
 	 * groups match from the title's first word on.
 	 */
 	private longestRun(entries: Int32Array, start: number, end: number): {longest: number; fromStart: number} {
-		const {wordBits, phrase} = this;
+		const {anchoredBits: wordBits, phrase} = this;
 		let longest = 0;
 		let fromStart = 0;
 		for (let position = start; position < end; position++) {
@@ -388,6 +394,24 @@ class Scorer {
 		}
 		return {longest, fromStart};
 	}
+}
+
+/** Matches within this much of an atom's best quality count for how common the atom is. */
+const TYPICAL_BAND = 40;
+
+/**
+ * How many papers have the word a query word means: the most common of the words it matches about as
+ * well as its best match. A word typed whole counts as itself, a word typed half as its most common
+ * completion, a typo as the word it misspells. Every match of the atom is weighed by this one rarity, so a
+ * rare word that a typo or a prefix happens to hit ("brea" in "GeneBreaker") counts no more than the
+ * common word meant ("breach").
+ */
+function typicalFrequency(table: AtomTable, frequencies: Int32Array): number {
+	let best = 0;
+	for (const word of table.matches) best = Math.max(best, table.quality[word]!);
+	let frequency = 0;
+	for (const word of table.matches) if (table.quality[word]! >= best - TYPICAL_BAND) frequency = Math.max(frequency, frequencies[word]!);
+	return frequency;
 }
 
 /** Whether `found` holds one of the sets whole. */

@@ -12,18 +12,18 @@ export const MAX_WORD = 64;
 export interface WordSink {
 	/**
 	 * One word: its folded characters in `chars[0..length)`, their hash (see `hashWord`), where it is in the
-	 * text (`start` inclusive, `end` exclusive, in UTF-16 units), and whether it follows the previous word
-	 * across a single hyphen ("vision-language").
+	 * text (`start` inclusive, `end` exclusive, in UTF-16 units), and whether it is joined to the previous
+	 * word (see `joined` in Word).
 	 */
-	word(chars: Uint16Array, length: number, hash: number, start: number, end: number, hyphenated: boolean): void;
+	word(chars: Uint16Array, length: number, hash: number, start: number, end: number, joined: boolean): void;
 }
 
-// What each ASCII character is to the scanner: its folded code for letters and digits, 0 for a
-// separator, or one of these.
+// What each ASCII character is to the scanner: its folded code for letters and digits, 0 for
+// punctuation, or one of these.
 /** Braces do not split a word ("{G}aussian", "Schr{\"o}dinger"). */
 const TRANSPARENT = 1;
 const BACKSLASH = 2;
-const HYPHEN = 3;
+const SPACE = 3;
 const ASCII = new Uint16Array(128);
 for (let code = 0x30; code <= 0x39; code++) ASCII[code] = code;
 for (let code = 0x61; code <= 0x7a; code++) ASCII[code] = code;
@@ -31,7 +31,7 @@ for (let code = 0x41; code <= 0x5a; code++) ASCII[code] = code + 0x20;
 ASCII[0x7b] = TRANSPARENT;
 ASCII[0x7d] = TRANSPARENT;
 ASCII[0x5c] = BACKSLASH;
-ASCII[0x2d] = HYPHEN;
+for (const code of [0x20, 0x09, 0x0a, 0x0b, 0x0c, 0x0d]) ASCII[code] = SPACE;
 
 const FNV_OFFSET = 0x811c9dc5 | 0;
 const FNV_PRIME = 0x01000193;
@@ -57,7 +57,10 @@ const WORD_CHARACTER = /[\p{L}\p{N}]/u;
 const MARK = /^\p{M}$/u;
 const isInvisibleInWords = (codePoint: number, character: string) =>
 	codePoint === 0xad || codePoint === 0x200c || codePoint === 0x200d || codePoint === 0x2060 || (codePoint >= 0xfe00 && codePoint <= 0xfe0f) || MARK.test(character);
-/** A code point outside ASCII: its folded letters, '' when it is invisible inside a word, null when it separates words. */
+/**
+ * A code point outside ASCII: its folded letters, '' when it is invisible inside a word, WHITE_SPACE for
+ * white space, null for other characters that separate words.
+ */
 const foldCache = new Map<number, string | null>();
 
 function foldCodePoint(codePoint: number): string | null {
@@ -65,6 +68,7 @@ function foldCodePoint(codePoint: number): string | null {
 	if (folded !== undefined) return folded;
 	const character = String.fromCodePoint(codePoint);
 	if (isInvisibleInWords(codePoint, character)) folded = '';
+	else if (SPACE_CHARACTER.test(character)) folded = WHITE_SPACE;
 	else if (!WORD_CHARACTER.test(character)) folded = null;
 	else {
 		// Compatibility forms to their letters ("ﬁ" to "fi", "⑴" to "1"), accents off.
@@ -76,8 +80,11 @@ function foldCodePoint(codePoint: number): string | null {
 	return folded;
 }
 
-/** Hyphens that join the parts of a compound word, beside ASCII's. */
-const isUnicodeHyphen = (code: number) => code === 0x2010 || code === 0x2011;
+/** What `foldCodePoint` gives for white space. */
+const WHITE_SPACE = ' ';
+const SPACE_CHARACTER = /^\s$/u;
+/** Words apart by at most this much punctuation, and no space, are joined ("GPT-4", "MC$^2$Mark", "I/O"). */
+const MAX_JOINING = 3;
 
 // LaTeX accents: \"o \"{o} \'e \`a \^o \~n \=a \.z, and \c{c} \v{s} \u{g} \H{o} \k{a} \r{a} \b{b} \d{d} \t{oo} with braces.
 const SYMBOL_ACCENTS = new Set([...'"\'`^~=.'].map((character) => character.charCodeAt(0)));
@@ -125,20 +132,20 @@ export class WordScanner {
 		let hash = FNV_OFFSET;
 		let start = -1;
 		let end = 0;
-		let hyphenated = false;
-		// Separators since the last word (-1 before the first word), and whether they are one hyphen.
+		let joined = false;
+		// Separators since the last word (-1 before the first word), and whether one was white space.
 		let separators = -1;
-		let hyphenOnly = false;
+		let spaced = false;
 		for (let index = 0; index < count; index++) {
 			const code = text.charCodeAt(index);
 			let letters: string | null;
 			let next = index + 1;
 			if (code < 128) {
 				const kind = ASCII[code]!;
-				if (kind > HYPHEN) {
+				if (kind > SPACE) {
 					if (start === -1) {
 						start = index;
-						hyphenated = separators === 1 && hyphenOnly;
+						joined = separators > 0 && separators <= MAX_JOINING && !spaced;
 					}
 					if (length < MAX_WORD) {
 						chars[length++] = kind;
@@ -152,7 +159,7 @@ export class WordScanner {
 					continue;
 				}
 				const latex = kind === BACKSLASH ? latexLetters(text, index) : null;
-				letters = latex?.letters ?? null;
+				letters = latex?.letters ?? (kind === SPACE ? WHITE_SPACE : null);
 				if (latex !== null) next = latex.end;
 			} else {
 				const codePoint = text.codePointAt(index)!;
@@ -164,24 +171,26 @@ export class WordScanner {
 					continue;
 				}
 			}
-			if (letters === null) {
+			if (letters === null || letters === WHITE_SPACE) {
 				// A separator: the word before it, if any, is complete.
 				if (start !== -1) {
-					sink.word(chars, length, finishHash(hash), start, end, hyphenated);
+					sink.word(chars, length, finishHash(hash), start, end, joined);
 					length = 0;
 					hash = FNV_OFFSET;
 					start = -1;
 					separators = 0;
+					spaced = false;
 				}
 				if (separators >= 0) {
-					hyphenOnly = separators === 0 && (code === 0x2d || isUnicodeHyphen(code));
 					separators++;
+					if (letters === WHITE_SPACE) spaced = true;
 				}
+				index = next - 1;
 				continue;
 			}
 			if (start === -1) {
 				start = index;
-				hyphenated = separators === 1 && hyphenOnly;
+				joined = separators > 0 && separators <= MAX_JOINING && !spaced;
 			}
 			for (let letter = 0; letter < letters.length && length < MAX_WORD; letter++) {
 				const folded = letters.charCodeAt(letter);
@@ -191,7 +200,7 @@ export class WordScanner {
 			end = next;
 			index = next - 1;
 		}
-		if (start !== -1) sink.word(chars, length, finishHash(hash), start, end, hyphenated);
+		if (start !== -1) sink.word(chars, length, finishHash(hash), start, end, joined);
 	}
 }
 
@@ -200,8 +209,11 @@ export interface Word {
 	text: string;
 	start: number;
 	end: number;
-	/** It follows the previous word across a single hyphen. */
-	hyphenated: boolean;
+	/**
+	 * It follows the previous word across a little punctuation and no space ("Vision-Language", "GPT-4",
+	 * "MC$^2$Mark"): the index also keeps such words written together ("visionlanguage").
+	 */
+	joined: boolean;
 }
 
 const sharedScanner = new WordScanner();
@@ -210,8 +222,8 @@ const sharedScanner = new WordScanner();
 export function wordsOf(text: string): Word[] {
 	const words: Word[] = [];
 	sharedScanner.scan(text, {
-		word(chars, length, _hash, start, end, hyphenated) {
-			words.push({text: String.fromCharCode(...chars.subarray(0, length)), start, end, hyphenated});
+		word(chars, length, _hash, start, end, joined) {
+			words.push({text: String.fromCharCode(...chars.subarray(0, length)), start, end, joined});
 		},
 	});
 	return words;

@@ -2,7 +2,7 @@ import {readFileSync} from 'node:fs';
 import {fc, test} from '@fast-check/vitest';
 import {describe, expect, it} from 'vitest';
 import {parseHfPage} from '../../src/listing/hf-page.js';
-import {compileAtom, matchQuality} from '../../src/search/atom-match.js';
+import {compileAtom, matchWord} from '../../src/search/atom-match.js';
 import {parseQuery, type Atom} from '../../src/search/query.js';
 import {createSearcher, describeCut, finishInSlices, type Searchable} from '../../src/search/search.js';
 import {letterBits} from '../../src/search/vocabulary.js';
@@ -32,8 +32,9 @@ describe('search', () => {
 		expect(titles(papers, 'language model')).toEqual([
 			'Language models are few-shot learners',
 			'A survey of the language model',
-			'Models of language and grounding',
+			// Both words in the title, apart: the words as typed before a longer word ("models")
 			'Model language: a study',
+			'Models of language and grounding',
 		]);
 	});
 
@@ -120,7 +121,7 @@ const compoundsOf = (text: string) => {
 	const all = words.map((word) => word.text);
 	let compound = '';
 	for (const word of words) {
-		if (word.hyphenated && compound !== '' && compound.length + word.text.length <= MAX_WORD) {
+		if (word.joined && compound !== '' && compound.length + word.text.length <= MAX_WORD) {
 			compound += word.text;
 			all.push(compound);
 		} else compound = word.text;
@@ -139,7 +140,7 @@ function referenceHits(papers: readonly Searchable[], query: string): number[] {
 		const has = (atom: Atom) => {
 			const compiled = compileAtom(atom);
 			const candidates = atom.mode === 'start' ? title.slice(0, 1) : atom.mode === 'end' ? title.slice(-1) : words;
-			return candidates.some((word) => matchQuality(compiled, word, letterBits(word)) > 0);
+			return candidates.some((word) => matchWord(compiled, word, letterBits(word)) > 0);
 		};
 		const split = (atom: Atom) => {
 			if (atom.mode !== 'fuzzy' || atom.text.length < 6) return false;

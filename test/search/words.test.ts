@@ -16,8 +16,8 @@ describe('words', () => {
 		expect(texts('$\\alpha$-stable \\\\ next')).toEqual(['alpha', 'stable', 'next']);
 	});
 
-	it('splits at punctuation and marks the parts of hyphenated words', () => {
-		expect(wordsOf('Vision-Language, GPT-4o; state-of-the-art -- x - y').map((word) => [word.text, word.hyphenated])).toEqual([
+	it('splits at punctuation and marks words joined by a little of it and no space', () => {
+		expect(wordsOf('Vision-Language, GPT-4o; state-of-the-art ---- x - y MC$^2$Mark').map((word) => [word.text, word.joined])).toEqual([
 			['vision', false],
 			['language', true],
 			['gpt', false],
@@ -28,8 +28,11 @@ describe('words', () => {
 			['art', true],
 			['x', false],
 			['y', false],
+			['mc', false],
+			['2', true],
+			['mark', true],
 		]);
-		expect(wordsOf('Non\u2010linear').map((word) => word.hyphenated)).toEqual([false, true]);
+		expect(wordsOf('Non\u2010linear I/O a\u00a0b').map((word) => word.joined)).toEqual([false, true, false, true, false, false]);
 	});
 
 	it('keeps letters of other scripts as words', () => {
