@@ -135,7 +135,7 @@ export class AtomTable {
 
 	/** Compares the words not compared yet, until done (true) or the clock passes `deadline`. */
 	extend(vocabulary: Vocabulary, deadline: number): boolean {
-		const {words, letters} = vocabulary;
+		const {letters} = vocabulary;
 		const size = vocabulary.size;
 		while (this.quality.length < size) {
 			this.quality = grow(this.quality);
@@ -144,7 +144,7 @@ export class AtomTable {
 		while (this.compared < size) {
 			const end = Math.min(size, this.compared + VOCABULARY_BATCH);
 			for (let id = this.compared; id < end; id++) {
-				const match = matchWord(this.atom, words[id]!, letters[id]!);
+				const match = matchWord(this.atom, vocabulary.word(id), letters[id]!);
 				if (match === 0) continue;
 				this.quality[id] = qualityOf(match);
 				if (isAnchored(match)) this.anchored[id] = 1;

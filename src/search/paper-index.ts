@@ -29,6 +29,11 @@ const MAX_FIELD_WORDS = 1 << 15;
 const CHUNK = 1 << 20;
 /** Papers indexed between two looks at the clock. */
 const BATCH = 16;
+/** Numbers kept per word in PaperIndex.wordData, and their places. */
+const WORD_DATA = 4;
+const PAPER_STAMP = 0;
+const FIELD_STAMP = 1;
+const FREQUENCY = 2;
 
 /**
  * A forward index of papers: for each paper, the ids of its words per field, and for each word, how many
@@ -37,8 +42,11 @@ const BATCH = 16;
  */
 export class PaperIndex {
 	readonly vocabulary = new Vocabulary();
-	/** Papers that have each word, in any field. */
-	documentFrequency = new Int32Array(1024);
+	/**
+	 * Per word, WORD_DATA numbers side by side (one cache line for the builder's look at a word): the last
+	 * paper and field it was counted for, and how many papers have it.
+	 */
+	wordData: Int32Array = new Int32Array(WORD_DATA * 1024);
 	/** Per paper: BOUNDS offsets into `chunks[chunkOf[paper]]`. */
 	bounds = new Int32Array(BOUNDS * 1024);
 	chunkOf = new Int32Array(1024);
@@ -92,6 +100,19 @@ export class PaperIndex {
 		return true;
 	}
 
+	/** How many papers have word `id`, in any field. */
+	frequency(id: number): number {
+		return this.wordData[WORD_DATA * id + FREQUENCY]!;
+	}
+
+	/** Makes room in `wordData` for this many words; the new array. */
+	growWordData(words: number): Int32Array {
+		const bigger = new Int32Array(WORD_DATA * Math.max(words, (2 * this.wordData.length) / WORD_DATA));
+		bigger.set(this.wordData);
+		this.wordData = bigger;
+		return bigger;
+	}
+
 	/** The entries of a paper's chunk and its bounds' offset: entries[bounds[at + START] ...]. */
 	entriesOf(paper: number): Int32Array {
 		return this.chunks[this.chunkOf[paper]!]!;
@@ -116,7 +137,7 @@ export class PaperIndex {
 			const word = entries[offset]!;
 			if (seen.has(word)) continue;
 			seen.add(word);
-			this.documentFrequency[word]!--;
+			this.wordData[WORD_DATA * word + FREQUENCY]!--;
 		}
 		const item = this.papers[paper]!;
 		this.indexed[paper] = item;
@@ -159,8 +180,6 @@ const FIELD = 1;
 
 /** Turns one paper at a time into word ids: the scanner's sink. */
 class FieldBuilder implements WordSink {
-	private paperStamps = new Int32Array(1024);
-	private fieldStamps = new Int32Array(1024);
 	private paperStamp = 0;
 	private fieldStamp = 0;
 	private scratch = new Int32Array(4096);
@@ -170,9 +189,9 @@ class FieldBuilder implements WordSink {
 	private mode = TITLE_SEQUENCE;
 	private fieldWords = 0;
 	private readonly scanner = new WordScanner();
-	/** The compound word being read ("vision" then "visionlanguage"), for joined words. */
-	private readonly compound = new Uint16Array(MAX_WORD);
-	private compoundLength = 0;
+	/** The word a joined word joins ("vision", then "visionlanguage"), or -1. */
+	private compoundId = -1;
+	private readonly compound = new Uint16Array(2 * MAX_WORD);
 
 	constructor(private readonly index: PaperIndex) {}
 
@@ -188,7 +207,7 @@ class FieldBuilder implements WordSink {
 		const titleEnd = this.length;
 		this.beginField(FIELD);
 		for (const author of paper.authors) {
-			this.compoundLength = 0;
+			this.compoundId = -1;
 			this.scanner.scan(author, this);
 		}
 		const authorsEnd = this.length;
@@ -201,7 +220,7 @@ class FieldBuilder implements WordSink {
 		this.mode = mode;
 		this.fieldStamp++;
 		this.fieldWords = 0;
-		this.compoundLength = 0;
+		this.compoundId = -1;
 	}
 
 	word(chars: Uint16Array, length: number, hash: number, _start: number, _end: number, joined: boolean): void {
@@ -209,46 +228,38 @@ class FieldBuilder implements WordSink {
 		const id = vocabulary.idOf(chars, length, hash);
 		if (this.mode !== TITLE_SEQUENCE) this.push(id, false);
 		else if (this.length < MAX_TITLE_SEQUENCE) this.push(id, true);
+		if (!joined || this.compoundId === -1) {
+			this.compoundId = id;
+			return;
+		}
 		// "vision-language": also "visionlanguage", so that the word written together finds it.
 		const compound = this.compound;
-		if (joined && this.compoundLength > 0 && this.compoundLength + length <= MAX_WORD) {
-			for (let index = 0; index < length; index++) compound[this.compoundLength + index] = chars[index]!;
-			this.compoundLength += length;
-			const joined = vocabulary.idOf(compound, this.compoundLength, hashWord(compound, this.compoundLength));
-			if (this.mode === TITLE_SEQUENCE) this.compounds.push(joined);
-			else this.push(joined, false);
-		} else {
-			for (let index = 0; index < length; index++) compound[index] = chars[index]!;
-			this.compoundLength = length;
+		const before = vocabulary.copy(this.compoundId, compound, 0);
+		if (before + length > MAX_WORD) {
+			this.compoundId = id;
+			return;
 		}
+		for (let index = 0; index < length; index++) compound[before + index] = chars[index]!;
+		this.compoundId = vocabulary.idOf(compound, before + length, hashWord(compound, before + length));
+		if (this.mode === TITLE_SEQUENCE) this.compounds.push(this.compoundId);
+		else this.push(this.compoundId, false);
 	}
 
 	/** Adds a word id to the paper: always in the title's sequence, else once per field. */
 	private push(id: number, sequence: boolean): void {
-		if (id >= this.paperStamps.length) this.growStamps();
-		if (this.paperStamps[id] !== this.paperStamp) {
-			this.paperStamps[id] = this.paperStamp;
-			this.index.documentFrequency[id]!++;
+		let data = this.index.wordData;
+		if (WORD_DATA * id >= data.length) data = this.index.growWordData(this.index.vocabulary.size);
+		const at = WORD_DATA * id;
+		if (data[at + PAPER_STAMP] !== this.paperStamp) {
+			data[at + PAPER_STAMP] = this.paperStamp;
+			data[at + FREQUENCY]!++;
 		}
 		if (!sequence) {
-			if (this.fieldStamps[id] === this.fieldStamp || this.fieldWords >= MAX_FIELD_WORDS) return;
-			this.fieldStamps[id] = this.fieldStamp;
+			if (data[at + FIELD_STAMP] === this.fieldStamp || this.fieldWords >= MAX_FIELD_WORDS) return;
+			data[at + FIELD_STAMP] = this.fieldStamp;
 			this.fieldWords++;
 		}
 		if (this.length === this.scratch.length) this.scratch = grow(this.scratch);
 		this.scratch[this.length++] = id;
-	}
-
-	/** Makes room for the words the vocabulary has now, in the stamps and the index's word counts. */
-	private growStamps(): void {
-		const size = Math.max(this.index.vocabulary.size, 2 * this.paperStamps.length);
-		const grown = (array: Int32Array) => {
-			const bigger = new Int32Array(size);
-			bigger.set(array);
-			return bigger;
-		};
-		this.paperStamps = grown(this.paperStamps);
-		this.fieldStamps = grown(this.fieldStamps);
-		this.index.documentFrequency = grown(this.index.documentFrequency);
 	}
 }

@@ -227,7 +227,7 @@ function splitWord(text: string, index: PaperIndex): [string, string] | null {
 		const right = left === -1 ? -1 : vocabulary.find(text.slice(at));
 		if (right === -1) continue;
 		// The split into the most common words: the likeliest reading.
-		const frequency = Math.min(index.documentFrequency[left]!, index.documentFrequency[right]!);
+		const frequency = Math.min(index.frequency(left), index.frequency(right));
 		if (frequency > bestFrequency) {
 			best = [text.slice(0, at), text.slice(at)];
 			bestFrequency = frequency;
@@ -272,7 +272,7 @@ class Scorer {
 		let startBits = 0;
 		let endBits = 0;
 		const idf = (frequency: number) => Math.log(1 + (papers - frequency + 0.5) / (frequency + 0.5));
-		this.atomWeights = Float64Array.from(tables, (table) => idf(typicalFrequency(table, index.documentFrequency)));
+		this.atomWeights = Float64Array.from(tables, (table) => idf(typicalFrequency(table, index)));
 		tables.forEach((table, atom) => {
 			const bit = 1 << atom;
 			if (table.atom.mode === 'start') startBits |= bit;
@@ -406,11 +406,11 @@ const TYPICAL_BAND = 40;
  * rare word that a typo or a prefix happens to hit ("brea" in "GeneBreaker") counts no more than the
  * common word meant ("breach").
  */
-function typicalFrequency(table: AtomTable, frequencies: Int32Array): number {
+function typicalFrequency(table: AtomTable, index: PaperIndex): number {
 	let best = 0;
 	for (const word of table.matches) best = Math.max(best, table.quality[word]!);
 	let frequency = 0;
-	for (const word of table.matches) if (table.quality[word]! >= best - TYPICAL_BAND) frequency = Math.max(frequency, frequencies[word]!);
+	for (const word of table.matches) if (table.quality[word]! >= best - TYPICAL_BAND) frequency = Math.max(frequency, index.frequency(word));
 	return frequency;
 }
 
