@@ -1,5 +1,6 @@
 import {AtomTable, bitCount, QUALITY} from './atom-match.js';
 import {AUTHORS_END, BOUNDS, END, PaperIndex, START, TITLE_END, TITLE_SEQUENCE_END, type Searchable} from './paper-index.js';
+import {grow} from './vocabulary.js';
 import {parseQuery, type Atom, type Query} from './query.js';
 
 export type {Searchable} from './paper-index.js';
@@ -158,18 +159,28 @@ function* searchSteps(index: PaperIndex, query: Query, tableFor: (atom: Atom) =>
 	const tables = plan.atoms.map(tableFor);
 	for (const table of tables) while (!table.extend(index.vocabulary, deadline())) yield;
 	const scorer = new Scorer(index, plan, tables);
-	const hits: SearchHit[] = [];
+	let found = new Int32Array(1024);
+	let scores = new Float64Array(1024);
+	let count = 0;
 	const total = candidates === null ? index.count : candidates.length;
 	for (let position = 0; position < total; ) {
 		const end = Math.min(total, position + BATCH);
 		for (; position < end; position++) {
 			const paper = candidates === null ? position : candidates[position]!;
 			const score = scorer.score(paper);
-			if (score > -1) hits.push({index: paper, score});
+			if (score <= -1) continue;
+			if (count === found.length) {
+				found = grow(found);
+				scores = grow(scores);
+			}
+			found[count] = paper;
+			scores[count++] = score;
 		}
 		if (position < total) yield;
 	}
-	return hits.sort((a, b) => b.score - a.score || a.index - b.index);
+	// Best first, ties in list order (the papers were scored in list order).
+	const order = Array.from({length: count}, (_, at) => at).sort((a, b) => scores[b]! - scores[a]! || a - b);
+	return order.map((at) => ({index: found[at]!, score: scores[at]!}));
 }
 
 /**
@@ -293,38 +304,31 @@ class Scorer {
 
 	/** The paper's score (above -1), or -1 when it does not match. */
 	score(paper: number): number {
-		const {wordBits, required, index} = this;
-		const entries = index.entriesOf(paper);
-		const at = paper * BOUNDS;
-		const start = index.bounds[at + START]!;
-		const sequenceEnd = index.bounds[at + TITLE_SEQUENCE_END]!;
-		const end = index.bounds[at + END]!;
-		let found = 0;
-		for (let offset = start; offset < end; offset++) found |= wordBits[entries[offset]!]!;
-		if (found === 0 && required.length > 0) return -1;
-		found &= this.freeBits;
-		if (sequenceEnd > start) found |= (wordBits[entries[start]!]! & this.startBits) | (wordBits[entries[sequenceEnd - 1]!]! & this.endBits);
-		if ((found & this.excluded) !== 0) return -1;
-		for (const sets of required) if (!hasSet(found, sets)) return -1;
-		return this.rank(entries, at);
-	}
-
-	private rank(entries: Int32Array, at: number): number {
 		const {bounds} = this.index;
+		const entries = this.index.entriesOf(paper);
+		const at = paper * BOUNDS;
 		const start = bounds[at + START]!;
 		const sequenceEnd = bounds[at + TITLE_SEQUENCE_END]!;
 		const titleEnd = bounds[at + TITLE_END]!;
 		const authorsEnd = bounds[at + AUTHORS_END]!;
 		const end = bounds[at + END]!;
+		// Most papers have none of the words, or not all: a quick look at their words rules them out.
+		const {wordBits} = this;
+		let any = 0;
+		for (let offset = start; offset < end; offset++) any |= wordBits[entries[offset]!]!;
+		if (!this.mayMatch(any)) return -1;
+		// Which atoms each field has, and how well (into `best`).
 		this.best.fill(0);
-		// What a paper is remembered by: its title and its authors.
 		let inTitle = this.scoreField(entries, start, titleEnd, FIELD_WEIGHTS.title, this.freeBits);
-		inTitle |= this.scoreField(entries, titleEnd, authorsEnd, FIELD_WEIGHTS.authors, this.freeBits);
-		this.scoreField(entries, authorsEnd, end, FIELD_WEIGHTS.abstract, this.freeBits);
 		if (sequenceEnd > start) {
 			inTitle |= this.scoreField(entries, start, start + 1, FIELD_WEIGHTS.title, this.startBits);
 			inTitle |= this.scoreField(entries, sequenceEnd - 1, sequenceEnd, FIELD_WEIGHTS.title, this.endBits);
 		}
+		// What a paper is remembered by: its title and its authors.
+		inTitle |= this.scoreField(entries, titleEnd, authorsEnd, FIELD_WEIGHTS.authors, this.freeBits);
+		const found = inTitle | this.scoreField(entries, authorsEnd, end, FIELD_WEIGHTS.abstract, this.freeBits);
+		if ((found & this.excluded) !== 0) return -1;
+		for (const sets of this.required) if (!hasSet(found, sets)) return -1;
 		let words = 0;
 		let allInTitle = true;
 		for (const sets of this.required) {
@@ -341,6 +345,12 @@ class Scorer {
 		}
 		const runShare = groups > 1 ? Math.max(0, run.longest - 1) / (groups - 1) : 0;
 		return tier * TIER + words * (1 + RUN_BONUS * runShare) - (sequenceEnd - start) * TITLE_LENGTH_COST;
+	}
+
+	/** Whether a paper whose words match these atoms (anywhere) can match the query. */
+	private mayMatch(any: number): boolean {
+		for (const sets of this.required) if (!hasSet(any, sets)) return false;
+		return true;
 	}
 
 	/** A group's value: its best set, a split word counting the weaker of its parts. */
