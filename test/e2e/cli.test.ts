@@ -1,9 +1,11 @@
 // End-to-end tests of the built CLI (dist/cli.js), run as a real process with its own state directory.
+import {spawn} from 'node:child_process';
 import {existsSync, readFileSync, statSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import stringWidth from 'string-width';
 import {afterEach, beforeAll, beforeEach, describe, expect, it} from 'vitest';
-import {assertBuilt, FIXTURE, makeTempDir, makeTempHome, removeTempDirs, REPO_ROOT, runCli, storePath, type RunOptions, type RunResult} from './cli.js';
+import {generateListing} from '../../bench/generate.mjs';
+import {assertBuilt, CLI_PATH, cliEnvironment, FIXTURE, makeTempDir, makeTempHome, removeTempDirs, REPO_ROOT, runCli, storePath, type RunOptions, type RunResult} from './cli.js';
 
 /** The fields of a paper in `--json` output that these tests look at. */
 interface JsonPaper {
@@ -297,7 +299,7 @@ describe('read marks and favorites', {timeout: 60_000}, () => {
 	});
 });
 
-describe('papers list --query', {timeout: 60_000}, () => {
+describe('papers list --query', {timeout: 120_000}, () => {
 	it('finds "Language Model" titles despite typos, best matches first', async () => {
 		const wanted = fixture.filter((paper) => /language model/i.test(paper.title)).map((paper) => paper.id);
 		expect(wanted.length).toBeGreaterThan(3);
@@ -311,6 +313,39 @@ describe('papers list --query', {timeout: 60_000}, () => {
 				.map((paper) => paper.id)
 				.sort(),
 		).toEqual([...wanted].sort());
+	});
+
+	it('finds a paper from two of its words in any order, half typed; reads operators; warns of a query cut short', async () => {
+		const benign = 'Benign Overfitting and Grokking in ReLU Networks for XOR Cluster Data';
+		for (const query of ['relu grokking', 'grokk relu']) expect((await papersJson(['list', FIXTURE, '--query', query])).papers[0]?.title, query).toBe(benign);
+		const anchored = (await papersJson(['list', FIXTURE, '--query', '^benign'])).papers.map((paper) => paper.title);
+		expect(anchored).toEqual([benign]);
+		const without = (await papersJson(['list', FIXTURE, '--query', 'grokking !relu'])).papers.map((paper) => paper.title);
+		expect(without).not.toContain(benign);
+		const pasted = `${benign} ${fixture.find((paper) => paper.title === benign)!.abstract}`;
+		const result = await papers(['list', FIXTURE, '--query', pasted, '--json']);
+		expect(result.code).toBe(0);
+		expect(result.stderr).toMatch(/^papers: the query is longer than search uses: searching its first \d+ words/);
+		expect((JSON.parse(result.stdout) as JsonOutput).papers[0]?.title).toBe(benign);
+	});
+
+	it('stops at once on SIGTERM or Ctrl-C (SIGINT), whenever it comes', async () => {
+		const file = join(makeTempDir(), 'archive.txt');
+		writeFileSync(file, generateListing(20_000));
+		const home = makeTempHome();
+		// Signals at moments spread over a whole run: while reading, indexing, searching or writing.
+		const started = performance.now();
+		await runCli(['list', file, '--query', 'language model', '--json'], {env: {XDG_CONFIG_HOME: home}, timeoutMs: 60_000});
+		const whole = performance.now() - started;
+		for (const [index, signal] of (['SIGTERM', 'SIGINT', 'SIGTERM', 'SIGINT', 'SIGTERM'] as const).entries()) {
+			const child = spawn(process.execPath, [CLI_PATH, 'list', file, '--query', 'language model', '--json'], {env: cliEnvironment({XDG_CONFIG_HOME: home}), stdio: ['ignore', 'ignore', 'pipe']});
+			const exited = new Promise<number>((resolve) => child.on('exit', () => resolve(performance.now())));
+			await new Promise((resolve) => setTimeout(resolve, (whole * (index + 1)) / 6));
+			const sent = performance.now();
+			child.kill(signal);
+			const after = (await exited) - sent;
+			expect(after, `${signal} ${index + 1}/5 of the way through a ${Math.round(whole)} ms run`).toBeLessThan(1000);
+		}
 	});
 
 	it('combines with the state filter', async () => {

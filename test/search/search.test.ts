@@ -105,6 +105,16 @@ describe('search', () => {
 		expect(await finishInSlices(searcher.start('beta'))).toEqual([expect.objectContaining({index: 1})]);
 	});
 
+	it('finishes a search in slices, letting timers and signal handlers run between them', async () => {
+		const papers = Array.from({length: 20_000}, (_, index) => paper(`Paper ${index} on things`, `word${index} `.repeat(30)));
+		let ticks = 0;
+		const timer = setInterval(() => ticks++, 0);
+		const hits = await finishInSlices(createSearcher(papers).start('things'));
+		clearInterval(timer);
+		expect(hits).toHaveLength(20_000);
+		expect(ticks).toBeGreaterThan(0);
+	});
+
 	it('searches in slices that stop at the deadline', () => {
 		const papers = Array.from({length: 3000}, (_, index) => paper(`Paper number ${index} about things`, 'an abstract '.repeat(40)));
 		const job = createSearcher(papers).start('things');
