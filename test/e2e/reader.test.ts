@@ -300,6 +300,25 @@ describe.skipIf(tmuxMissingReason !== null)(`the reader in a real terminal (${tm
 			await expectQuitCleanly(session);
 		});
 
+		it('finds a paper from two words remembered out of order, one half typed, and highlights them', async () => {
+			const session = await openReader(size, makeTempHome());
+			await session.sendKeys('/');
+			await session.waitFor(FILTER_HINTS, WAIT_MS);
+			await session.sendKeys('relu grokk');
+			const benign = papers.find((paper) => paper.title.startsWith('Benign Overfitting and Grokking'))!;
+			const found = await session.waitFor((screen) => frameOf(screen).position === 1 && listRows(screen)[0]!.includes(titleStart(benign)), WAIT_MS);
+			expect(frameOf(found).total).toBeLessThan(63);
+			// Each word's match is highlighted (underlined): "Grokk" as typed in the row, "ReLU" whole in the detail's title.
+			const line = (await session.capture({escapes: true})).split('\n')[1]!;
+			const underlined = (word: string) => new RegExp(`${ESC}\\[(?:[0-9]*;)*4(?:;[0-9]*)*m(?:${ESC}\\[[0-9;]*m)*${word}`);
+			expect(line).toMatch(underlined('Grokk'));
+			if (size === WIDE) expect(line).toMatch(underlined('ReLU'));
+			await session.sendKeys('Escape');
+			await session.waitFor((screen) => frameOf(screen).total === 63, WAIT_MS);
+			await session.sendKeys('q');
+			await expectQuitCleanly(session);
+		});
+
 		it('keys typed right after / go to the filter box, even before it is drawn', async () => {
 			const session = await openReader(size, makeTempHome());
 			// No wait between the two: the query may arrive before the reader has drawn the filter box.

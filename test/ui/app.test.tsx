@@ -337,6 +337,43 @@ describe('the reader at 120x35', () => {
 	});
 });
 
+describe('searching', () => {
+	/** A searcher whose searches need `slices` slices each: the reader shows them under way. */
+	const slowSearcher = (slices: number) => (list: readonly (typeof papers)[number][]) => {
+		const searcher = createSearcher(list);
+		return {
+			...searcher,
+			start(query: string) {
+				const job = searcher.start(query);
+				let left = slices;
+				return {query, run: (deadline: number) => --left <= 0 && job.run(deadline), hits: () => job.hits()};
+			},
+		};
+	};
+
+	it('says in the header while a search is under way, and shows its results when done', async () => {
+		const {press, waitForFrame, frames} = await renderInTerminal(
+			<App papers={papers} marks={new Map()} writeMarks={vi.fn()} openUrl={vi.fn(async () => {})} makeSearcher={slowSearcher(200)} />,
+			WIDE,
+		);
+		await waitForFrame((frame) => footerOf(frame).startsWith(`1/${TOTAL}`));
+		await press('/', 'g', 'r', 'o', 'k', 'k');
+		const done = await waitForFrame((frame) => headerOf(frame).includes('/grokk') && !headerOf(frame).includes('searching') && position(frame)?.[2] !== String(TOTAL));
+		expect(frames.some((frame) => headerOf(frame).includes('searching…'))).toBe(true);
+		expect(listOf(done)[0]).toContain('Benign Overfitting');
+	});
+
+	it('says in the footer when a pasted query is longer than search uses', async () => {
+		const {press, waitForFrame} = await renderApp(WIDE);
+		const paper = papers.find((item) => item.title.startsWith('Benign Overfitting'))!;
+		await press('/', `${paper.title} ${paper.abstract}`);
+		const frame = await waitForFrame((next) => footerOf(next).includes('longer than search uses'));
+		expect(footerOf(frame)).toMatch(/searching its first \d+ words/);
+		const found = await waitForFrame((next) => listOf(next)[0]!.includes('Benign Overfitting'));
+		expect(position(found)?.[1]).toBe('1');
+	});
+});
+
 describe('the reader at 60x16', () => {
 	it('shows the list alone, one row per paper, across the width', async () => {
 		const {first} = await renderApp(NARROW);
