@@ -41,37 +41,24 @@ export interface Distances {
 
 /** The pattern against the whole word and against its best prefix, in one pass. */
 export function distances(pattern: EditPattern, word: string): Distances {
-	const {length, ascii, other} = pattern;
-	const high = 1 << (length - 1);
-	let vp = length === 32 ? -1 : (1 << length) - 1;
-	let vn = 0;
-	let d0 = 0;
-	let previous = 0;
-	let distance = length;
-	let best = distance;
-	for (let index = 0; index < word.length; index++) {
-		const code = word.charCodeAt(index);
-		const pm = code < 128 ? ascii[code]! : (other.get(code) ?? 0);
-		const transposed = ((~d0 & pm) << 1) & previous;
-		d0 = ((((pm & vp) + vp) | 0) ^ vp) | pm | vn | transposed;
-		let hp = vn | ~(d0 | vp);
-		const hn = d0 & vp;
-		if (hp & high) distance++;
-		else if (hn & high) distance--;
-		hp = (hp << 1) | 1;
-		vp = (hn << 1) | ~(d0 | hp);
-		vn = hp & d0;
-		previous = pm;
-		if (distance < best) best = distance;
-	}
-	return {whole: distance, prefix: best};
+	const {last, best} = scan(pattern, word, false);
+	return {whole: last, prefix: best};
 }
 
 /** The fewest edits that turn the pattern into some part of the word (it may start and end anywhere). */
 export function innerDistance(pattern: EditPattern, word: string): number {
-	const {length, ascii, other} = pattern;
+	return scan(pattern, word, true).best;
+}
+
+/**
+ * One pass over the word: the distance from the pattern to the word read so far (its end: `last`), and
+ * the smallest such distance (`best`). With `anywhere`, a match may start at any character of the word.
+ */
+function scan({length, ascii, other}: EditPattern, word: string, anywhere: boolean): {last: number; best: number} {
 	const high = 1 << (length - 1);
-	let vp = length === 32 ? -1 : (1 << length) - 1;
+	// The top row: 0 everywhere when a match may start anywhere, else the distance from the empty pattern.
+	const carry = anywhere ? 0 : 1;
+	let vp = (1 << length) - 1;
 	let vn = 0;
 	let d0 = 0;
 	let previous = 0;
@@ -86,11 +73,11 @@ export function innerDistance(pattern: EditPattern, word: string): number {
 		const hn = d0 & vp;
 		if (hp & high) distance++;
 		else if (hn & high) distance--;
-		hp <<= 1; // a match may start anywhere: the top row stays 0
+		hp = (hp << 1) | carry;
 		vp = (hn << 1) | ~(d0 | hp);
 		vn = hp & d0;
 		previous = pm;
 		if (distance < best) best = distance;
 	}
-	return best;
+	return {last: distance, best};
 }

@@ -111,8 +111,3 @@ function parseTerm(token: string): {atoms: Atom[]; negated: boolean} | null {
 	});
 	return {atoms, negated};
 }
-
-/** The words of a query that must match, in order (each group's first word): the phrase a title may hold. */
-export function requiredGroups(query: Query): Group[] {
-	return query.groups.filter((group) => !group.negated);
-}
