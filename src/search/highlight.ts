@@ -21,15 +21,29 @@ const NONE: MatchRanges = {title: [], authors: [], abstract: []};
 export function matchRanges(query: string, paper: {title: string; abstract: string; authors?: readonly string[]}): MatchRanges {
 	const fields = {title: paper.title, authors: (paper.authors ?? []).join(', '), abstract: paper.abstract};
 	const words = {title: wordsOf(fields.title), authors: wordsOf(fields.authors), abstract: wordsOf(fields.abstract)};
-	const atoms = parseQuery(query)
-		.groups.filter((group) => !group.negated)
-		.flatMap((group) => group.alternatives.flatMap((atom) => withSplit(compileAtom(atom), [...words.title, ...words.authors, ...words.abstract])));
+	const atoms = compiledAtoms(query).flatMap((atom) => withSplit(atom, [...words.title, ...words.authors, ...words.abstract]));
 	if (atoms.length === 0) return NONE;
 	return {
 		title: fieldRanges(words.title, atoms, true),
 		authors: fieldRanges(words.authors, atoms, false),
 		abstract: fieldRanges(words.abstract, atoms, false),
 	};
+}
+
+/** The last queries' words, compiled: every row on screen is highlighted for the same query. */
+const compiled = new Map<string, CompiledAtom[]>();
+const COMPILED_QUERIES = 4;
+
+function compiledAtoms(query: string): CompiledAtom[] {
+	let atoms = compiled.get(query);
+	if (atoms === undefined) {
+		atoms = parseQuery(query)
+			.groups.filter((group) => !group.negated)
+			.flatMap((group) => group.alternatives.map(compileAtom));
+		if (compiled.size >= COMPILED_QUERIES) compiled.delete(compiled.keys().next().value!);
+		compiled.set(query, atoms);
+	}
+	return atoms;
 }
 
 /**

@@ -27,8 +27,8 @@ const MAX_TITLE_SEQUENCE = 255;
 const MAX_FIELD_WORDS = 1 << 15;
 /** Word ids per chunk of storage: chunks are never copied as the index grows. */
 const CHUNK = 1 << 20;
-/** Papers indexed between two looks at the clock. */
-const BATCH = 16;
+/** Papers indexed between two looks at the clock: few, as code not yet compiled takes ~1 ms a paper. */
+const BATCH = 2;
 /** Numbers kept per word in PaperIndex.wordData, and their places. */
 const WORD_DATA = 4;
 const PAPER_STAMP = 0;

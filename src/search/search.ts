@@ -22,13 +22,19 @@ export interface SearchJob {
 	hits(): SearchHit[];
 }
 
-/** A search index over a list of papers that may grow. */
+/**
+ * A search index over a list of papers that grows (as a listing is read): papers are only added, or
+ * replaced where they are by a merged copy.
+ */
 export interface Searcher {
 	/** Papers matching the query, best first; a query without words matches nothing (callers show all). */
 	search(query: string): SearchHit[];
-	/** The same search, to be run in slices. */
-	start(query: string): SearchJob;
-	/** Searches this list from now on: the same papers and more (see PaperIndex.setPapers). */
+	/**
+	 * The same search, to be run in slices, over `papers` (the searcher's list by default). A list longer
+	 * than the searcher's becomes its list; a shorter one is an older copy of it, searched as far as it goes.
+	 */
+	start(query: string, papers?: readonly Searchable[]): SearchJob;
+	/** Takes the list as it has grown; an older, shorter copy of it changes nothing. */
 	setPapers(papers: readonly Searchable[]): void;
 	/** Indexes papers not indexed yet, until done (true) or the clock passes `deadline`; searches do it too. */
 	prepare(deadline: number): boolean;
@@ -61,9 +67,10 @@ const CACHED_WORDS = 256;
 
 /** Builds a searcher; it indexes the papers a slice at a time, when `prepare` or a search asks. */
 export function createSearcher(papers: readonly Searchable[]): Searcher {
-	let index = new PaperIndex();
+	const index = new PaperIndex();
 	index.setPapers(papers);
-	let tables = new Map<string, AtomTable>();
+	const tables = new Map<string, AtomTable>();
+	/** Searches finished over the searcher's list as it is now. */
 	const finished = new Map<string, Finished>();
 
 	const tableFor = (atom: Atom): AtomTable => {
@@ -77,16 +84,23 @@ export function createSearcher(papers: readonly Searchable[]): Searcher {
 		return table;
 	};
 
-	const start = (text: string): SearchJob => {
+	const setPapers = (next: readonly Searchable[]) => {
+		if (next.length >= index.list.length && index.setPapers(next)) finished.clear();
+	};
+
+	const start = (text: string, papers: readonly Searchable[] = index.list): SearchJob => {
+		setPapers(papers);
 		const query = parseQuery(text);
-		const cached = finished.get(query.key);
+		const current = papers === index.list;
+		const cached = current ? finished.get(query.key) : undefined;
 		if (query.groups.length === 0 || cached !== undefined) {
 			const hits = cached?.hits ?? [];
 			return {query: text, run: () => true, hits: () => hits};
 		}
 		let deadline = 0;
 		let result: SearchHit[] | null = null;
-		const steps = searchSteps(index, query, tableFor, candidatesFor(finished, query), () => deadline);
+		const list = index.list;
+		const steps = searchSteps(index, query, tableFor, current ? candidatesFor(finished, query) : null, papers.length, () => deadline);
 		return {
 			query: text,
 			run(until) {
@@ -95,7 +109,8 @@ export function createSearcher(papers: readonly Searchable[]): Searcher {
 					const step = steps.next();
 					if (step.done === true) {
 						result = step.value;
-						remember(finished, {query, hits: result});
+						// Kept for the list it searched, while that is the searcher's list.
+						if (current && index.list === list) remember(finished, {query, hits: result});
 					} else if (performance.now() >= deadline) return false;
 				}
 				return true;
@@ -114,14 +129,7 @@ export function createSearcher(papers: readonly Searchable[]): Searcher {
 			return job.hits();
 		},
 		start,
-		setPapers(next) {
-			if (next.length < index.list.length) {
-				// Not the same list grown: index it from the start.
-				index = new PaperIndex();
-				tables = new Map();
-			}
-			if (index.setPapers(next)) finished.clear();
-		},
+		setPapers,
 		prepare: (deadline) => index.indexUntil(deadline),
 	};
 }
@@ -152,8 +160,8 @@ function candidatesFor(finished: Map<string, Finished>, query: Query): number[] 
 	return best?.sort((a, b) => a - b) ?? null;
 }
 
-/** The steps of one search; each yield lets the caller look at the clock. */
-function* searchSteps(index: PaperIndex, query: Query, tableFor: (atom: Atom) => AtomTable, candidates: number[] | null, deadline: () => number): Generator<void, SearchHit[], void> {
+/** The steps of one search of the first `limit` papers; each yield lets the caller look at the clock. */
+function* searchSteps(index: PaperIndex, query: Query, tableFor: (atom: Atom) => AtomTable, candidates: number[] | null, limit: number, deadline: () => number): Generator<void, SearchHit[], void> {
 	while (!index.indexUntil(deadline())) yield;
 	const plan = planQuery(query, index);
 	const tables = plan.atoms.map(tableFor);
@@ -162,7 +170,7 @@ function* searchSteps(index: PaperIndex, query: Query, tableFor: (atom: Atom) =>
 	let found = new Int32Array(1024);
 	let scores = new Float64Array(1024);
 	let count = 0;
-	const total = candidates === null ? index.count : candidates.length;
+	const total = candidates === null ? Math.min(limit, index.count) : candidates.length;
 	for (let position = 0; position < total; ) {
 		const end = Math.min(total, position + BATCH);
 		for (; position < end; position++) {

@@ -57,8 +57,9 @@ const NO_MARKS = () => new Map<string, Flags>();
 const SEARCH_SLICE_MS = 8;
 const LOAD_SLICE_MS = 8;
 const INDEX_SLICE_MS = 8;
-/** How often the list shows the papers read so far while a listing is read. */
+/** How often the list shows the papers read so far while a listing is read; under a filter, searched again each time. */
 const LOAD_UPDATE_MS = 250;
+const LOAD_UPDATE_FILTERED_MS = 1000;
 
 const VIEW_OF: Partial<Record<Command, View>> = {'view-all': 'all', 'view-unread': 'unread', 'view-favorites': 'favorites'};
 
@@ -94,8 +95,7 @@ export function App({papers, marks, writeMarks, openUrl, makeSearcher = createSe
 		if (query.trim() === '') return;
 		const cut = describeCut(query);
 		if (cut !== null) dispatch({type: 'message', text: cut});
-		searcher.setPapers(searchedPapers);
-		const current = searcher.start(query);
+		const current = searcher.start(query, searchedPapers);
 		job.current = {job: current, papers: searchedPapers};
 		return runInSlices(
 			(deadline) => {
@@ -112,42 +112,50 @@ export function App({papers, marks, writeMarks, openUrl, makeSearcher = createSe
 	const finishSearch = () => {
 		const {query, papers: current} = latest();
 		let running = job.current?.job;
-		if (running === undefined || running.query !== query || job.current?.papers !== current) {
-			searcher.setPapers(current);
-			running = searcher.start(query);
-		}
+		if (running === undefined || running.query !== query || job.current?.papers !== current) running = searcher.start(query, current);
 		running.run(Infinity);
 		dispatch({type: 'filter-results', query, hits: running.hits(), papers: current});
 	};
 
 	// The rest of a listing still being read, a slice at a time between keys and frames; the list grows
-	// a few times a second, and a filter is searched again over the new papers.
+	// a few times a second (about once a second under a filter, which is searched again each time). The
+	// listing counts as read once its papers are indexed too: a search then answers at once, and nothing
+	// runs while the reader is idle.
 	useEffect(() => {
 		if (loading === undefined) return;
 		let shown = latest().papers.length;
 		let updated = performance.now();
+		let all: readonly Paper[] | null = null;
 		return runInSlices(
 			(deadline) => {
-				let done: boolean;
+				if (all !== null) {
+					searcher.setPapers(all);
+					if (!searcher.prepare(deadline)) return false;
+					dispatch({type: 'papers-loaded', papers: all, marks: NO_MARKS(), done: true});
+					return true;
+				}
+				let read: boolean;
 				try {
-					done = loading.run(deadline);
+					read = loading.run(deadline);
 				} catch (error) {
-					done = true;
+					read = true;
 					dispatch({type: 'message', text: `stopped reading: ${error instanceof Error ? error.message : String(error)}`});
 				}
 				const now = performance.now();
-				if (done || now - updated >= LOAD_UPDATE_MS) {
+				const every = latest().query.trim() === '' ? LOAD_UPDATE_MS : LOAD_UPDATE_FILTERED_MS;
+				if (read || now - updated >= every) {
 					updated = now;
 					const papers = loading.papers.slice();
-					dispatch({type: 'papers-loaded', papers, marks: readMarks(papers.slice(shown)), done});
+					dispatch({type: 'papers-loaded', papers, marks: readMarks(papers.slice(shown)), done: false});
 					shown = papers.length;
+					if (read) all = papers;
 				}
-				return done;
+				return false;
 			},
 			LOAD_SLICE_MS,
 			() => lastInputAt.current,
 		);
-	}, [loading, readMarks, latest, dispatch]);
+	}, [loading, readMarks, latest, dispatch, searcher]);
 
 	useEffect(() => {
 		if (subscribe === undefined) return;

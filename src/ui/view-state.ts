@@ -350,6 +350,8 @@ function reduceAction(state: ViewState, action: Action): ViewState {
 		case 'marks-reloaded':
 			return relist({...state, marks: action.marks, counts: countFlags(state.papers, action.marks)});
 		case 'papers-loaded': {
+			// The same papers, now ready: only the header's "so far" goes.
+			if (action.papers === state.papers) return {...state, loading: !action.done};
 			// Papers only ever join at the end (or are replaced in place by a merge), so indices and hits
 			// stay valid; a filter's hits are marked stale so that it is searched again over all papers.
 			const marks = new Map(state.marks);
