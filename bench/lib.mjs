@@ -2,9 +2,11 @@
 // A benchmark prints figures; it does not pass or fail on a slow machine. A command that exits
 // with an error does stop it, since its figures would mean nothing.
 import {spawnSync} from 'node:child_process';
-import {closeSync, existsSync, openSync} from 'node:fs';
-import {devNull} from 'node:os';
+import {closeSync, existsSync, mkdtempSync, openSync, realpathSync, rmSync} from 'node:fs';
+import {devNull, tmpdir} from 'node:os';
+import {join} from 'node:path';
 import {performance} from 'node:perf_hooks';
+import {fileURLToPath} from 'node:url';
 
 /**
  * A command to time: run as `command ...args`, standard input empty, standard output discarded.
@@ -33,6 +35,7 @@ import {performance} from 'node:perf_hooks';
  */
 
 const STDERR_LIMIT = 64 * 1024 * 1024;
+const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 
 /**
  * Runs a command once with standard output going to `stdoutFd`; its wall time in milliseconds,
@@ -153,6 +156,28 @@ export function peakRss(spec, {runs = 1} = {}) {
 		closeSync(stdoutFd);
 	}
 	return {kib, method: how.method};
+}
+
+/**
+ * Runs the built CLI with `--json` and a throw-away store (HOME and XDG_CONFIG_HOME in a temporary
+ * directory); its JSON output.
+ * @param {string[]} args
+ * @returns {{papers: Array<{id: string, title: string, abstract: string, authors: string[], arxivId: string | null}>, warnings?: unknown[]}}
+ */
+export function cliJson(args) {
+	const home = mkdtempSync(join(realpathSync(tmpdir()), 'papers-bench-'));
+	try {
+		const result = spawnSync(process.execPath, [CLI, ...args, '--json'], {
+			env: {PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: home, XDG_CONFIG_HOME: home, LANG: 'C.UTF-8', TZ: 'UTC'},
+			maxBuffer: 2 ** 31 - 1,
+			timeout: 600_000,
+		});
+		if (result.error) throw result.error;
+		if (result.status !== 0) throw new Error(`papers ${args.join(' ')}: exit code ${result.status}: ${result.stderr.toString('utf8').slice(0, 300)}`);
+		return JSON.parse(result.stdout.toString('utf8'));
+	} finally {
+		rmSync(home, {recursive: true, force: true});
+	}
 }
 
 /** @param {number} ms */

@@ -2,18 +2,11 @@
 // runs) against plain fuse.js over title + abstract, for the bench's queries, on the generated listings
 // of 10,000 and 100,000 papers. The reader scores as fuse.js does, so the top 10 (and every result after
 // them) must be the same papers in the same order.
-import {spawnSync} from 'node:child_process';
-import {mkdtempSync, realpathSync, rmSync} from 'node:fs';
-import {tmpdir} from 'node:os';
-import {join} from 'node:path';
 import {performance} from 'node:perf_hooks';
-import {fileURLToPath} from 'node:url';
 import Fuse from 'fuse.js';
-import {formatMs} from './lib.mjs';
+import {cliJson, formatMs} from './lib.mjs';
 import {ensureListing} from './listings.mjs';
 
-const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
-const NODE = process.execPath;
 /**
  * Plain fuse.js with the options that define the reader's ranking (FUSE_OPTIONS in src/search/fuzzy.ts),
  * written out here so that the reference does not come from the code it checks.
@@ -36,27 +29,6 @@ const TOP = 10;
 
 /** @param {string} text */
 const print = (text) => process.stdout.write(text);
-
-/**
- * Runs the CLI with a throw-away store; its JSON output.
- * @param {string[]} args
- * @returns {{papers: Array<{id: string, title: string, abstract: string}>}}
- */
-function cliJson(args) {
-	const home = mkdtempSync(join(realpathSync(tmpdir()), 'papers-bench-rank-'));
-	try {
-		const result = spawnSync(NODE, [CLI, ...args, '--json'], {
-			env: {PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: home, XDG_CONFIG_HOME: home, LANG: 'C.UTF-8', TZ: 'UTC'},
-			maxBuffer: 2 ** 31 - 1,
-			timeout: 600_000,
-		});
-		if (result.error) throw result.error;
-		if (result.status !== 0) throw new Error(`papers ${args.join(' ')}: exit code ${result.status}: ${result.stderr.toString('utf8').slice(0, 300)}`);
-		return JSON.parse(result.stdout.toString('utf8'));
-	} finally {
-		rmSync(home, {recursive: true, force: true});
-	}
-}
 
 /** Prints the comparison (the context's runs do not apply: each query is compared once). */
 export async function rankingSection() {

@@ -13,6 +13,7 @@ import {formatMs, measureInterleaved, peakRss, printTable} from './lib.mjs';
 import {ensureListing} from './listings.mjs';
 import {readerStartSection, readerTypingSection} from './reader.mjs';
 import {rankingSection} from './ranking.mjs';
+import {searchQualitySection} from './search-quality.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
@@ -73,6 +74,7 @@ const SECTIONS = [
 	{name: 'reader-start', run: readerStartSection},
 	{name: 'reader-typing', run: readerTypingSection},
 	{name: 'ranking', run: rankingSection},
+	{name: 'search-quality', run: () => searchQualitySection()},
 ];
 
 /** @param {string} file */
