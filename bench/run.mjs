@@ -12,7 +12,6 @@ import {parseArgs} from 'node:util';
 import {formatMs, measureInterleaved, peakRss, printTable} from './lib.mjs';
 import {ensureListing} from './listings.mjs';
 import {readerStartSection, readerTypingSection} from './reader.mjs';
-import {rankingSection} from './ranking.mjs';
 import {searchQualitySection} from './search-quality.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -73,7 +72,6 @@ const SECTIONS = [
 	{name: 'parse', run: parseSection},
 	{name: 'reader-start', run: readerStartSection},
 	{name: 'reader-typing', run: readerTypingSection},
-	{name: 'ranking', run: rankingSection},
 	{name: 'search-quality', run: () => searchQualitySection()},
 ];
 
