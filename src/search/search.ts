@@ -59,7 +59,7 @@ const RUN_BONUS = 0.3;
 /** Per word of the title: among equals, the shorter title first. */
 const TITLE_LENGTH_COST = 1e-4;
 /** Papers scored between two looks at the clock. */
-const BATCH = 512;
+const BATCH = 128;
 /** Finished searches kept: Backspace shows them at once, and a query that adds a word searches only the hits of one without it. */
 const CACHED_SEARCHES = 16;
 /** Query words whose vocabulary matches are kept between searches. */

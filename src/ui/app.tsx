@@ -57,6 +57,8 @@ const NO_MARKS = () => new Map<string, Flags>();
 const SEARCH_SLICE_MS = 8;
 const LOAD_SLICE_MS = 8;
 const INDEX_SLICE_MS = 8;
+/** A search's results are drawn no sooner than this after the last key (see the search effect). */
+const RESULTS_AFTER_KEY_MS = 40;
 /** How often the list shows the papers read so far while a listing is read; under a filter, searched again each time. */
 const LOAD_UPDATE_MS = 250;
 const LOAD_UPDATE_FILTERED_MS = 1000;
@@ -97,15 +99,26 @@ export function App({papers, marks, writeMarks, openUrl, makeSearcher = createSe
 		if (cut !== null) dispatch({type: 'message', text: cut});
 		const current = searcher.start(query, searchedPapers);
 		job.current = {job: current, papers: searchedPapers};
-		return runInSlices(
+		let shown: NodeJS.Timeout | undefined;
+		const show = () => dispatch({type: 'filter-results', query, hits: current.hits(), papers: searchedPapers});
+		const stop = runInSlices(
 			(deadline) => {
 				if (!current.run(deadline)) return false;
-				dispatch({type: 'filter-results', query, hits: current.hits(), papers: searchedPapers});
+				// A results frame takes tens of milliseconds to draw: right after a key, the next key's echo
+				// would wait for it. Drawn once typing has paused a moment (a key or more later, it is a
+				// newer query's search that draws).
+				const wait = RESULTS_AFTER_KEY_MS - (performance.now() - lastInputAt.current);
+				if (wait <= 0) show();
+				else shown = setTimeout(show, wait);
 				return true;
 			},
 			SEARCH_SLICE_MS,
 			() => lastInputAt.current,
 		);
+		return () => {
+			stop();
+			clearTimeout(shown);
+		};
 	}, [state.query, searcher, searchedPapers, dispatch]);
 
 	/** Finishes the search of the query as typed at once (keys after Enter act on its results). */
