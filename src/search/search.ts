@@ -150,18 +150,18 @@ function remember(finished: Map<string, Finished>, done: Finished): void {
  * The papers a query can match, from a finished search of some of its groups (every paper that matches
  * all of the query's groups matches those): the smallest such, or null for all papers.
  */
-function candidatesFor(finished: Map<string, Finished>, query: Query): number[] | null {
+function candidatesFor(finished: Map<string, Finished>, query: Query): Int32Array | null {
 	const groups = new Set(query.key.split(' '));
-	let best: number[] | null = null;
+	let best: Finished | null = null;
 	for (const done of finished.values()) {
 		if (!done.query.key.split(' ').every((group) => groups.has(group))) continue;
-		if (best === null || done.hits.length < best.length) best = done.hits.map((hit) => hit.index);
+		if (best === null || done.hits.length < best.hits.length) best = done;
 	}
-	return best?.sort((a, b) => a - b) ?? null;
+	return best === null ? null : Int32Array.from(best.hits, (hit) => hit.index).sort();
 }
 
 /** The steps of one search of the first `limit` papers; each yield lets the caller look at the clock. */
-function* searchSteps(index: PaperIndex, query: Query, tableFor: (atom: Atom) => AtomTable, candidates: number[] | null, limit: number, deadline: () => number): Generator<void, SearchHit[], void> {
+function* searchSteps(index: PaperIndex, query: Query, tableFor: (atom: Atom) => AtomTable, candidates: Int32Array | null, limit: number, deadline: () => number): Generator<void, SearchHit[], void> {
 	while (!index.indexUntil(deadline())) yield;
 	const plan = planQuery(query, index);
 	const tables = plan.atoms.map(tableFor);

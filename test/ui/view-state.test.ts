@@ -304,7 +304,8 @@ describe('the filter', () => {
 		expect(titles(filtered)).toEqual(['Paper 7', 'Paper 2', 'Paper 4']);
 		expect(filtered.selected).toBe(0);
 		expect(filtered.top).toBe(0);
-		expect(filtered.hits?.get(2)?.score).toBe(0.2);
+		expect(filtered.hits?.order).toEqual([7, 2, 4]);
+		expect([2, 3].map((index) => filtered.hits?.has(index))).toEqual([true, false]);
 	});
 
 	it('ignores results for an older query', () => {
