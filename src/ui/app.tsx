@@ -57,7 +57,7 @@ const NO_MARKS = () => new Map<string, Flags>();
 const SEARCH_SLICE_MS = 8;
 const LOAD_SLICE_MS = 8;
 const INDEX_SLICE_MS = 8;
-/** A search's results are drawn no sooner than this after the last key (see the search effect). */
+/** A search's results, and the list grown while a listing is read, are drawn no sooner than this after the last key. */
 const RESULTS_AFTER_KEY_MS = 40;
 /** How often the list shows the papers read so far while a listing is read; under a filter, searched again each time. */
 const LOAD_UPDATE_MS = 250;
@@ -156,7 +156,9 @@ export function App({papers, marks, writeMarks, openUrl, makeSearcher = createSe
 				}
 				const now = performance.now();
 				const every = latest().query.trim() === '' ? LOAD_UPDATE_MS : LOAD_UPDATE_FILTERED_MS;
-				if (read || now - updated >= every) {
+				// Not while keys are coming: drawing the grown list would hold up their echo.
+				const typing = now - lastInputAt.current < RESULTS_AFTER_KEY_MS;
+				if (read || (now - updated >= every && !typing)) {
 					updated = now;
 					const papers = loading.papers.slice();
 					dispatch({type: 'papers-loaded', papers, marks: readMarks(papers.slice(shown)), done: false});
