@@ -35,7 +35,9 @@ Options
   --favorites    list, export: only favorites
   --favorite     mark: add to favorites
   --unfavorite   mark: remove from favorites
-  --query Q      list: fuzzy filter on title and abstract, best match first
+  --query Q      list, the reader: papers matching every word of Q in title, authors or abstract
+                 (any order, typos and half-typed words allowed), best match first; 'word exact,
+                 ^word title starts with it, word$ title ends with it, !word without it, a | b either
   --format F     the listing's format (hf-page, hf-api, arxiv); export: markdown, bibtex or json
   --date D       fetch: the day (YYYY-MM-DD)
   --api-base U   fetch: the Hugging Face server (default https://huggingface.co)

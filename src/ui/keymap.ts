@@ -55,7 +55,7 @@ export const KEYMAP: readonly KeymapEntry[] = [
 	{command: 'last', keys: [char('G'), named('End', (key) => key.end)], help: 'last paper'},
 	{command: 'page-down', keys: [named('PgDn', (key) => key.pageDown), ctrl('d')], help: 'page down'},
 	{command: 'page-up', keys: [named('PgUp', (key) => key.pageUp), ctrl('u')], help: 'page up'},
-	{command: 'filter', keys: [char('/')], help: 'fuzzy filter: type to filter, Enter keeps it, Esc clears it', hint: '/ filter'},
+	{command: 'filter', keys: [char('/')], help: 'filter: type words you remember, in any order; Enter keeps it, Esc clears it', hint: '/ filter'},
 	{command: 'focus-toggle', keys: [named('Tab', (key) => key.tab)], help: 'switch focus between list and detail', hint: 'Tab detail'},
 	{command: 'focus-detail', keys: [char('l'), named('→', (key) => key.rightArrow), named('Enter', (key) => key.return)], help: 'read the abstract (focus the detail)'},
 	{command: 'focus-list', keys: [char('h'), named('←', (key) => key.leftArrow)], help: 'back to the list'},
