@@ -411,7 +411,8 @@ const modeLabel = (mode) => (mode === 'first-frame' ? 'typing from the first fra
  * @property {number[]} echoes Milliseconds from each key to its echo, for the keys that echoed.
  * @property {number[]} loadingEchoes Those of them for keys sent before the header showed the whole listing.
  * @property {number} missed Keys that never echoed in time.
- * @property {number | null} results Milliseconds from the last key to the final results, when they came.
+ * @property {number | null} results Milliseconds from the last key (typing from the first frame: or the whole
+ *   listing on screen, whichever came later) to the final results, when they came.
  * @property {number | null} loadedAfterLastKey Milliseconds from the last key to the whole listing on screen
  *   (negative: it was there before); null when it never showed.
  * @property {string | undefined} failure Why there is no figure for the results (or no run at all).
@@ -572,7 +573,9 @@ async function typeQuery(terminal, plan, ticks) {
 		const last = sent.at(-1);
 		if (last && loadedAt !== null) run.loadedAfterLastKey = loadedAt - last.at;
 		if (plan.expected === null) run.failure = 'no expected count';
-		else if (result.ok && finalAt !== null && last) run.results = finalAt - last.at;
+		// Typed from the first frame, the results wait for the whole listing too: they are timed from the
+		// later of the last key and the whole listing on screen (reading it is the reader-start figure).
+		else if (result.ok && finalAt !== null && last) run.results = finalAt - (fromFirstFrame && loadedAt !== null ? Math.max(last.at, loadedAt) : last.at);
 		else if (result.dead) {
 			run.failure = `the reader exited: ${lastWords(result.screen.lines)}`;
 			showExit(`${plan.size.label}, ${modeLabel(plan.mode)}${JSON.stringify(plan.query)}`, result.screen.lines);
@@ -655,7 +658,8 @@ export async function readerTypingSection({runs}) {
 			'            counted the whole listing',
 			'  results   from the last key sent to the pane output after which the header counts the whole listing and shows',
 			`            no "${SEARCHING}", the box the whole query and the footer the count of \`papers list FILE --query Q --json\``,
-			`            ("0/0" for none); first time of ${SETTLE_MS} ms without change on screen`,
+			`            ("0/0" for none); first time of ${SETTLE_MS} ms without change on screen. Typing from the first frame:`,
+			'            from the last key or the whole listing on screen, whichever came later',
 			`  peak RSS  VmHWM of the reader (/proc/PID/status) after the search, largest over the runs; MB = 10^6 bytes`,
 			`  idle CPU  utime + stime (/proc/PID/stat, in clock ticks of ${formatMs(1000 / ticks)}) over ${IDLE_MS / 1000} s with the reader open on`,
 			`            the full list, from ${IDLE_AFTER_MS} ms after its first frame`,
@@ -753,7 +757,8 @@ export async function readerTypingSection({runs}) {
 				if (done.length === 0) continue;
 				const figures = done.flatMap((run) => (run.results === null ? [] : [run.results]));
 				const failures = [...new Set(done.flatMap((run) => (run.failure === undefined ? [] : [run.failure])))];
-				const row = summarize(`last key to results, ${modeLabel(mode)}${plan.size.label}, ${JSON.stringify(query)}`, figures);
+				const from = mode === 'first-frame' ? 'last key or whole listing' : 'last key';
+				const row = summarize(`${from} to results, ${modeLabel(mode)}${plan.size.label}, ${JSON.stringify(query)}`, figures);
 				const failed = failures.length > 0 ? `${done.length - figures.length} of ${done.length} runs: ${failures.join('; ')}` : undefined;
 				/** @type {string[]} */
 				const notes = failed === undefined ? [] : [failed];
@@ -801,7 +806,8 @@ export async function readerTypingSection({runs}) {
 				row.samples.length > 0 ? `${JSON.stringify(query)} ${formatMs(row.median)}${failed === undefined ? '' : ` (${failed})`}` : `${JSON.stringify(query)} ${failed ?? 'no figure'}`,
 			);
 			const met = rows.length === plan.queries.length && rows.every(({row, failed}) => row.samples.length > 0 && failed === undefined && row.median <= goal);
-			print(`  goal: last key to final results <= ${goal} ms at ${plan.size.label}${mode === 'first-frame' ? ', typing from the first frame' : ''}, every query (medians) — ${figures.join(', ')}: ${verdict(met)}\n`);
+			const from = mode === 'first-frame' ? 'last key or whole listing' : 'last key';
+			print(`  goal: ${from} to final results <= ${goal} ms at ${plan.size.label}${mode === 'first-frame' ? ', typing from the first frame' : ''}, every query (medians) — ${figures.join(', ')}: ${verdict(met)}\n`);
 		}
 	}
 	for (const size of sizes) {
