@@ -59,6 +59,8 @@ const LOAD_SLICE_MS = 8;
 const INDEX_SLICE_MS = 8;
 /** A search's results, and the list grown while a listing is read, are drawn no sooner than this after the last key. */
 const RESULTS_AFTER_KEY_MS = 40;
+/** Reading and indexing the listing pause while keys come closer together than this. */
+const TYPING_QUIET_MS = 50;
 /** How often the list shows the papers read so far while a listing is read; under a filter, searched again each time. */
 const LOAD_UPDATE_MS = 250;
 const LOAD_UPDATE_FILTERED_MS = 1000;
@@ -81,7 +83,7 @@ export function App({papers, marks, writeMarks, openUrl, makeSearcher = createSe
 	// index ready (a search indexes what is left itself).
 	useEffect(() => {
 		searcher.setPapers(state.papers);
-		return runInSlices((deadline) => searcher.prepare(deadline), INDEX_SLICE_MS, () => lastInputAt.current);
+		return runInSlices((deadline) => searcher.prepare(deadline), INDEX_SLICE_MS, () => lastInputAt.current, TYPING_QUIET_MS);
 	}, [searcher, state.papers]);
 
 	useEffect(() => {
@@ -169,6 +171,7 @@ export function App({papers, marks, writeMarks, openUrl, makeSearcher = createSe
 			},
 			LOAD_SLICE_MS,
 			() => lastInputAt.current,
+			TYPING_QUIET_MS,
 		);
 	}, [loading, readMarks, latest, dispatch, searcher]);
 
