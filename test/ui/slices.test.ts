@@ -26,6 +26,21 @@ describe('runInSlices', () => {
 		expect(slices).toBe(2);
 	});
 
+	it('holds background work while keys come closer together than its quiet time, and goes on after', async () => {
+		let slices = 0;
+		let lastInput = performance.now();
+		const stop = runInSlices(() => ++slices === 100, 8, () => lastInput, 50);
+		// Keys every 20 ms for 200 ms: no slice runs.
+		for (let key = 0; key < 10; key++) {
+			await new Promise((resolve) => setTimeout(resolve, 20));
+			lastInput = performance.now();
+		}
+		expect(slices).toBe(0);
+		await new Promise((resolve) => setTimeout(resolve, 120));
+		expect(slices).toBeGreaterThan(0);
+		stop();
+	});
+
 	it('stops when asked', async () => {
 		let slices = 0;
 		const stop = runInSlices(() => {
