@@ -6,9 +6,11 @@
 // every title and abstract carries a distinguishing token, so all are distinct (and so are paper ids).
 // The layout is the page's: chrome first, then per paper a title block, an abstract block and, for
 // most papers, a metadata block ("  • N authors", "·", "Mon D, YYYY" or "Mon D", maybe an upvote count).
-import {readFileSync, realpathSync} from 'node:fs';
+import {readFileSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
 import {parseArgs} from 'node:util';
+import {isMain} from './lib.mjs';
+import {mulberry32} from './random.mjs';
 
 const FIXTURE_PATH = fileURLToPath(new URL('../fixtures/hf-daily-papers-page.txt', import.meta.url));
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -94,22 +96,6 @@ function fixtureParts() {
 		authorCounts,
 	};
 	return cachedParts;
-}
-
-/**
- * mulberry32: a small, fast, seeded PRNG; returns floats in [0, 1).
- * @param {number} seed
- * @returns {() => number}
- */
-function mulberry32(seed) {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
 }
 
 /**
@@ -224,16 +210,7 @@ function main() {
 	return 0;
 }
 
-/** True when this module is the program node was started with (not imported). */
-function isMain() {
-	try {
-		return process.argv[1] !== undefined && realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url));
-	} catch {
-		return false;
-	}
-}
-
-if (isMain()) {
+if (isMain(import.meta.url)) {
 	// `node bench/generate.mjs 10000 | head` is not a failure.
 	process.stdout.on('error', (error) => {
 		if (/** @type {NodeJS.ErrnoException} */ (error).code === 'EPIPE') process.exit(0);

@@ -217,3 +217,16 @@ export function printTable(rows, {baseline, count = 'runs', write = (text) => pr
 		write(`  ${line.trimEnd()}\n`);
 	});
 }
+
+/**
+ * True when the module at `moduleUrl` (its import.meta.url) is the program node was started with, not
+ * an import.
+ * @param {string} moduleUrl
+ */
+export function isMain(moduleUrl) {
+	try {
+		return process.argv[1] !== undefined && realpathSync(process.argv[1]) === realpathSync(fileURLToPath(moduleUrl));
+	} catch {
+		return false;
+	}
+}

@@ -5,12 +5,12 @@
 //
 // A section of `npm run bench` (search-quality), or on its own after `npm run build`:
 //   node bench/search-quality.mjs [--papers 5000|10000] [--kinds KIND,...] [--engines ENGINE,...] [--misses]
-import {existsSync, realpathSync} from 'node:fs';
+import {existsSync} from 'node:fs';
 import {performance} from 'node:perf_hooks';
 import {fileURLToPath} from 'node:url';
 import {parseArgs} from 'node:util';
 import {ensureCorpusListing} from './corpus-listings.mjs';
-import {cliJson, formatMs, summarize} from './lib.mjs';
+import {cliJson, formatMs, isMain, summarize} from './lib.mjs';
 import {generateQueries, KIND_NOTES, KINDS, LOWERCASE_SHARE} from './queries.mjs';
 import {ENGINES} from './search-engines.mjs';
 
@@ -336,13 +336,4 @@ async function main() {
 	return 0;
 }
 
-/** True when this module is the program node was started with (not imported). */
-function isMain() {
-	try {
-		return process.argv[1] !== undefined && realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url));
-	} catch {
-		return false;
-	}
-}
-
-if (isMain()) process.exitCode = await main();
+if (isMain(import.meta.url)) process.exitCode = await main();
