@@ -17,10 +17,10 @@ export async function listCommand(files: readonly ListingSource[], options: List
 	let shown = papers;
 	if (options.query !== undefined && options.query.trim() !== '') {
 		const {createSearcher, finishInSlices, describeCut} = await import('../search/search.js');
-		const cut = describeCut(options.query);
-		if (cut !== null) context.stderr(`papers: ${cut}\n`);
+		const job = createSearcher(shown).start(options.query);
+		if (job.cut !== null) context.stderr(`papers: ${describeCut(job.cut)}\n`);
 		// In slices: Ctrl-C and SIGTERM are handled between them, however long the search.
-		const hits = await finishInSlices(createSearcher(shown).start(options.query));
+		const hits = await finishInSlices(job);
 		shown = hits.map((hit) => shown[hit.index]!);
 	}
 	await writePapers(shown, warnings, options.json, context);

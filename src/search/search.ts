@@ -1,7 +1,7 @@
 import {AtomTable, bitCount, QUALITY} from './atom-match.js';
 import {AUTHORS_END, BOUNDS, END, PaperIndex, START, TITLE_END, TITLE_SEQUENCE_END, type Searchable} from './paper-index.js';
 import {grow} from './vocabulary.js';
-import {parseQuery, type Atom, type Query} from './query.js';
+import {parseQuery, type Atom, type Query, type QueryCut} from './query.js';
 
 export type {Searchable} from './paper-index.js';
 
@@ -16,6 +16,8 @@ export interface SearchHit {
 /** A search under way: run it in slices until it is done. */
 export interface SearchJob {
 	readonly query: string;
+	/** What of a query longer than search uses was left out (see describeCut), or null. */
+	readonly cut: QueryCut | null;
 	/** Works until done (true) or the clock passes `deadline` (performance.now()). */
 	run(deadline: number): boolean;
 	/** The hits, best first; only once `run` has returned true. */
@@ -95,7 +97,7 @@ export function createSearcher(papers: readonly Searchable[]): Searcher {
 		const cached = current ? finished.get(query.key) : undefined;
 		if (query.groups.length === 0 || cached !== undefined) {
 			const hits = cached?.hits ?? [];
-			return {query: text, run: () => true, hits: () => hits};
+			return {query: text, cut: query.cut, run: () => true, hits: () => hits};
 		}
 		let deadline = 0;
 		let result: SearchHit[] | null = null;
@@ -103,6 +105,7 @@ export function createSearcher(papers: readonly Searchable[]): Searcher {
 		const steps = searchSteps(index, query, tableFor, current ? candidatesFor(finished, query) : null, papers.length, () => deadline);
 		return {
 			query: text,
+			cut: query.cut,
 			run(until) {
 				deadline = until;
 				while (result === null) {
@@ -449,9 +452,7 @@ export async function finishInSlices(job: SearchJob): Promise<SearchHit[]> {
 	return job.hits();
 }
 
-/** What of a query search leaves out, said for the footer or stderr; null when it uses all of it. */
-export function describeCut(text: string): string | null {
-	const {cut} = parseQuery(text);
-	if (cut === null) return null;
+/** What of a query search leaves out, said for the footer or stderr. */
+export function describeCut(cut: QueryCut): string {
 	return `the query is longer than search uses: searching its first ${cut.words} words (${cut.characters} characters)`;
 }

@@ -97,9 +97,8 @@ export function App({papers, marks, writeMarks, openUrl, makeSearcher = createSe
 	useEffect(() => {
 		const query = state.query;
 		if (query.trim() === '') return;
-		const cut = describeCut(query);
-		if (cut !== null) dispatch({type: 'message', text: cut});
 		const current = searcher.start(query, searchedPapers);
+		if (current.cut !== null) dispatch({type: 'message', text: describeCut(current.cut)});
 		job.current = {job: current, papers: searchedPapers};
 		let shown: NodeJS.Timeout | undefined;
 		const show = () => dispatch({type: 'filter-results', query, hits: current.hits(), papers: searchedPapers});

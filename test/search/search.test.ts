@@ -87,9 +87,10 @@ describe('search', () => {
 			expect(titles(fixture, target.title)[0]).toBe(target.title);
 		}
 		const pasted = `${fixture[3]!.title} ${fixture[3]!.abstract}`;
-		expect(describeCut(pasted)).toMatch(/first \d+ words/);
+		const job = createSearcher(fixture).start(pasted);
+		expect(describeCut(job.cut!)).toMatch(/first \d+ words/);
 		expect(titles(fixture, pasted)[0]).toBe(fixture[3]!.title);
-		expect(describeCut('short query')).toBeNull();
+		expect(createSearcher(fixture).start('short query').cut).toBeNull();
 	});
 
 	it('grows with the list, and indexes a replaced paper again', async () => {

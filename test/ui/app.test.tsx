@@ -346,7 +346,7 @@ describe('searching', () => {
 			start(query: string) {
 				const job = searcher.start(query);
 				let left = slices;
-				return {query, run: (deadline: number) => --left <= 0 && job.run(deadline), hits: () => job.hits()};
+				return {query, cut: job.cut, run: (deadline: number) => --left <= 0 && job.run(deadline), hits: () => job.hits()};
 			},
 		};
 	};
