@@ -1,6 +1,6 @@
 import {compileAtom, matchWord, type CompiledAtom} from './atom-match.js';
 import {parseQuery} from './query.js';
-import {MIN_SPLIT_PART} from './search.js';
+import {MIN_SPLIT_PART} from './rank.js';
 import {letterBits} from './vocabulary.js';
 import {wordsOf, type Word} from './words.js';
 
