@@ -1,7 +1,7 @@
 import {Text} from 'ink';
 import type {Segment} from '../../text/wrap.js';
 
-/** Text segments with the fuzzy-filter matches highlighted. */
+/** Text segments with the words the filter matched highlighted. */
 export function Highlighted({segments}: {segments: readonly Segment[]}) {
 	return (
 		<>
