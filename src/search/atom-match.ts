@@ -28,9 +28,9 @@ export const MIN_ANCHORED_TYPO = 6;
 /** Added to a match's quality when it is anchored (see `qualityOf`, `isAnchored`). */
 const ANCHORED = 256;
 /** The quality of a match from `matchWord`. */
-export const qualityOf = (match: number) => match & 255;
+const qualityOf = (match: number) => match & 255;
 /** Whether a match from `matchWord` is anchored. */
-export const isAnchored = (match: number) => match >= ANCHORED;
+const isAnchored = (match: number) => match >= ANCHORED;
 
 /** A query word ready to be matched against words. */
 export interface CompiledAtom {
@@ -45,7 +45,7 @@ export interface CompiledAtom {
 }
 
 /** Typos a fuzzy word of this length allows. */
-export function typoBudget(length: number): number {
+function typoBudget(length: number): number {
 	if (length < 4 || length > MAX_PATTERN) return 0;
 	return length <= 6 ? 1 : 2;
 }

@@ -1,6 +1,7 @@
 import {compileAtom, matchWord, type CompiledAtom} from './atom-match.js';
 import {parseQuery} from './query.js';
 import {MIN_SPLIT_PART} from './rank.js';
+import {keepRecent} from './recent.js';
 import {letterBits} from './vocabulary.js';
 import {wordsOf, type Word} from './words.js';
 
@@ -35,20 +36,17 @@ const compiled = new Map<string, CompiledAtom[]>();
 const COMPILED_QUERIES = 4;
 
 function compiledAtoms(query: string): CompiledAtom[] {
-	let atoms = compiled.get(query);
-	if (atoms === undefined) {
-		atoms = parseQuery(query)
+	const atoms =
+		compiled.get(query) ??
+		parseQuery(query)
 			.groups.filter((group) => !group.negated)
 			.flatMap((group) => group.alternatives.map(compileAtom));
-		if (compiled.size >= COMPILED_QUERIES) compiled.delete(compiled.keys().next().value!);
-		compiled.set(query, atoms);
-	}
-	return atoms;
+	return keepRecent(compiled, query, atoms, COMPILED_QUERIES);
 }
 
 /**
  * A query word, or, when the paper has it only written apart ("visionlanguage" as "vision language"),
- * its two parts, as the search finds it (see splitWord in search.ts).
+ * its two parts, as the search finds it (see splitWord in rank.ts).
  */
 function withSplit(atom: CompiledAtom, words: readonly Word[]): CompiledAtom[] {
 	if (atom.mode !== 'fuzzy' || words.some((word) => matchWord(atom, word.text, letterBits(word.text)) > 0)) return [atom];

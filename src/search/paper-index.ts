@@ -14,12 +14,11 @@ export interface Searchable {
  * abstract's words (each field's words once, except the title's sequence).
  */
 export const BOUNDS = 5;
-const START = 0;
-const TITLE_SEQUENCE_END = 1;
-const TITLE_END = 2;
-const AUTHORS_END = 3;
-const END = 4;
-export {START, TITLE_SEQUENCE_END, TITLE_END, AUTHORS_END, END};
+export const START = 0;
+export const TITLE_SEQUENCE_END = 1;
+export const TITLE_END = 2;
+export const AUTHORS_END = 3;
+export const END = 4;
 
 /** Words of a title indexed, in order (far more than any real title has). */
 const MAX_TITLE_SEQUENCE = 255;

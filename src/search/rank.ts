@@ -9,7 +9,7 @@ import type {Atom, Query} from './query.js';
  * How much a word found in each field counts: the title most, then the authors (a name is a strong clue
  * to the paper meant), then the abstract.
  */
-export const FIELD_WEIGHTS = {title: 1, authors: 0.9, abstract: 0.3} as const;
+const FIELD_WEIGHTS = {title: 1, authors: 0.9, abstract: 0.3} as const;
 /**
  * Ranks above the score: the title starts with the query (a pasted or half-typed title, the name before
  * a colon); the title holds the query as a phrase; title and authors hold every word. A hit's score is

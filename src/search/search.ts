@@ -2,6 +2,7 @@ import {AtomTable} from './atom-match.js';
 import {PaperIndex, type Searchable} from './paper-index.js';
 import {parseQuery, type Atom, type Query, type QueryCut} from './query.js';
 import {planQuery, Scorer} from './rank.js';
+import {keepRecent} from './recent.js';
 import {grow} from './vocabulary.js';
 
 export type {Searchable} from './paper-index.js';
@@ -60,13 +61,7 @@ export function createSearcher(papers: readonly Searchable[]): Searcher {
 
 	const tableFor = (atom: Atom): AtomTable => {
 		const key = `${atom.mode} ${atom.text}`;
-		let table = tables.get(key);
-		if (table === undefined) {
-			table = new AtomTable(atom);
-			if (tables.size >= CACHED_WORDS) tables.delete(tables.keys().next().value!);
-		} else tables.delete(key);
-		tables.set(key, table);
-		return table;
+		return keepRecent(tables, key, tables.get(key) ?? new AtomTable(atom), CACHED_WORDS);
 	};
 
 	const setPapers = (next: readonly Searchable[]) => {
@@ -96,7 +91,7 @@ export function createSearcher(papers: readonly Searchable[]): Searcher {
 					if (step.done === true) {
 						result = step.value;
 						// Kept for the list it searched, while that is the searcher's list.
-						if (current && index.list === list) remember(finished, {query, hits: result});
+						if (current && index.list === list) keepRecent(finished, query.key, {query, hits: result}, CACHED_SEARCHES);
 					} else if (performance.now() >= deadline) return false;
 				}
 				return true;
@@ -124,12 +119,6 @@ export function createSearcher(papers: readonly Searchable[]): Searcher {
 interface Finished {
 	query: Query;
 	hits: SearchHit[];
-}
-
-function remember(finished: Map<string, Finished>, done: Finished): void {
-	finished.delete(done.query.key);
-	finished.set(done.query.key, done);
-	while (finished.size > CACHED_SEARCHES) finished.delete(finished.keys().next().value!);
 }
 
 /**
