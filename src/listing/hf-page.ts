@@ -1,5 +1,7 @@
-import {formatIsoDate, inferYear, parsePageDate, type PageDate} from './dates.js';
+import {formatIsoDate, inferYear, type PageDate} from './dates.js';
 import {arxivIdFromLinks, extractLinks} from './links.js';
+import {isChrome, namesTrending, readHeader, readMeta, searchOfUrl, type MetaLine} from './page-kinds.js';
+import {readPageLine} from './page-lines.js';
 import {paperId, type Paper, type ParseResult, type ParseWarning} from './paper.js';
 import {collapseWhiteSpace, sanitize} from '../text/sanitize.js';
 import {iterateLines, type ListingInput} from '../text/lines.js';
@@ -14,101 +16,21 @@ export interface ListingOptions {
 	today?: Date;
 }
 
-interface Block {
-	/** 1-based line number of the block's first line. */
-	line: number;
-	lines: string[];
-}
+/** A run of text lines (a title, a paragraph, an organisation), or a line of metadata. */
+type Unit =
+	| {kind: 'text'; line: number; text: string; heading: number; link: string | null; lines: number}
+	| {kind: 'meta'; line: number; meta: MetaLine; link: string | null};
 
-interface Metadata {
-	authorCount: number | null;
-	date: PageDate | null;
-	upvotes: number;
-}
-
-const CHROME = new Set([
-	'new',
-	'get trending papers in your email inbox!',
-	'subscribe',
-	'daily papers',
-	'byak and the research community',
-]);
-const AUTHORS_LINE = /^[•·*-]?\s*(\d+)\s+authors?$/i;
-const SEPARATOR_LINE = /^[·•]$/;
-const DATE_WITH_UPVOTES = /^(.*\S)\s+(\d+)$/;
-const NOT_BLANK = /\S/;
-/** Longest line a metadata block can have ("• 1234 authors", "September 30, 2024 12345"). */
-const MAX_METADATA_LINE = 40;
-/** Longest block still taken as a title; longer ones are abstract paragraphs. */
+/** Longest text still taken as a title; longer ones are abstract paragraphs. */
 const MAX_TITLE_LENGTH = 300;
-
-/** Groups lines into blocks separated by blank lines, keeping line numbers. */
-function* toBlocks(lines: Iterable<string>): Generator<Block, void, undefined> {
-	let current: Block | null = null;
-	let number = 0;
-	for (const raw of lines) {
-		number++;
-		if (!NOT_BLANK.test(raw)) {
-			if (current !== null) yield current;
-			current = null;
-			continue;
-		}
-		current ??= {line: number, lines: []};
-		current.lines.push(sanitize(raw).trimEnd());
-	}
-	if (current !== null) yield current;
-}
-
-/** Reads a metadata block ("• 2 authors", "·", "Feb 17, 2022 14"); null when the block is not one. */
-function readMetadata(block: Block): Metadata | null {
-	if (block.lines.length > 4 || block.lines.some((line) => line.length > MAX_METADATA_LINE)) return null;
-	const metadata: Metadata = {authorCount: null, date: null, upvotes: 0};
-	let recognised = 0;
-	for (const rawLine of block.lines) {
-		const line = rawLine.trim();
-		const authors = AUTHORS_LINE.exec(line);
-		if (authors) {
-			metadata.authorCount = Number(authors[1]);
-			recognised++;
-			continue;
-		}
-		if (SEPARATOR_LINE.test(line)) continue;
-		const dated = readDateLine(line);
-		if (dated) {
-			metadata.date = dated.date;
-			metadata.upvotes = dated.upvotes;
-			recognised++;
-			continue;
-		}
-		return null;
-	}
-	return recognised > 0 ? metadata : null;
-}
-
-/** "Feb 17, 2022", "Nov 25", or either followed by an upvote count ("Apr 22, 2024 14"). */
-function readDateLine(line: string): {date: PageDate; upvotes: number} | null {
-	const date = parsePageDate(line);
-	if (date) return {date, upvotes: 0};
-	const split = DATE_WITH_UPVOTES.exec(line);
-	const prefixDate = split ? parsePageDate(split[1] ?? '') : null;
-	return prefixDate ? {date: prefixDate, upvotes: Number(split?.[2])} : null;
-}
-
-/** The block's lines (already sanitised) as one line of text. */
-function blockText(block: Block): string {
-	const joined = block.lines.length === 1 ? block.lines[0]! : block.lines.join(' ');
-	return collapseWhiteSpace(joined);
-}
-
-function looksLikeTitle(text: string): boolean {
-	return text.length <= MAX_TITLE_LENGTH && !/[.!?]\s.*\.$/.test(text);
-}
+/** A capture tool's header and front matter are within the first lines. */
+const HEADER_LINES = 60;
 
 /**
- * Parses the text of a Hugging Face papers page as copied from the browser (a string, or UTF-8 bytes,
- * maybe in chunks).
- * Tolerates CRLF/CR line ends, a BOM, trailing spaces, missing page chrome and missing metadata
- * blocks; blocks it cannot read are skipped with a warning.
+ * Parses the text of a Hugging Face papers page: copied from the browser, or saved by a markdown or
+ * text-dump tool (page-lines.ts reads their markup). A string, or UTF-8 bytes, maybe in chunks.
+ * Tolerates CRLF/CR line ends, a BOM, trailing spaces, missing page chrome and missing metadata;
+ * blocks it cannot read are skipped with a warning.
  */
 export function parseHfPage(input: ListingInput, options: ListingOptions): ParseResult {
 	const parser = createHfPageParser(input, options);
@@ -123,6 +45,8 @@ export interface ListingParser {
 	readonly warnings: ParseWarning[];
 	/** A listing of this kind can hold no papers and still be good (an arXiv feed on a weekend). */
 	readonly mayBeEmpty?: boolean;
+	/** The listing was an HTML page, read for its text. */
+	readonly html?: boolean;
 	/**
 	 * Parses until the end (true), until the clock (performance.now()) passes `deadline`, or until
 	 * there are at least `enough` papers (false).
@@ -130,8 +54,8 @@ export interface ListingParser {
 	run(deadline: number, enough?: number): boolean;
 }
 
-/** How many blocks the parser reads between two looks at the clock. */
-const BLOCKS_PER_STEP = 64;
+/** How many units the parser reads between two looks at the clock. */
+const UNITS_PER_STEP = 64;
 
 /** The same parse as `parseHfPage`, one slice at a time. */
 export function createHfPageParser(input: ListingInput, options: ListingOptions): ListingParser {
@@ -152,95 +76,240 @@ export function createHfPageParser(input: ListingInput, options: ListingOptions)
 	};
 }
 
-interface ReadBlock {
-	block: Block;
-	metadata: Metadata | null;
+/** What the page says of itself: from a front matter or tool header, and its headings. */
+interface PageFacts {
+	/** The search the page shows: a line that only echoes it is not a paper. */
+	search: string | null;
+	/** The trending list: its papers carry a one-line summary for an abstract. */
+	trending: boolean;
+}
+
+/**
+ * The page's units: runs of text lines, and metadata lines; chrome, markup and front matter go.
+ * `started` tells whether a paper has been read yet (a tool's header only comes before).
+ */
+function* toUnits(input: ListingInput, facts: PageFacts, started: () => boolean, warn: (line: number, message: string) => void): Generator<Unit, void, undefined> {
+	let text: Extract<Unit, {kind: 'text'}> | null = null;
+	let number = 0;
+	let frontMatter: 'maybe' | 'inside' | 'no' = 'maybe';
+	const learn = (key: string, value: string) => {
+		if (key.startsWith('url') || key === 'source') facts.search ??= searchOfUrl(value);
+		if ((key.startsWith('url') || key.includes('title')) && namesTrending(value)) facts.trending = true;
+	};
+	for (const raw of iterateLines(input)) {
+		number++;
+		const clean = sanitize(raw).trim();
+		if (clean === '' && text === null && /\S/.test(raw)) warn(number, 'line has no readable text, skipped');
+		if (frontMatter !== 'no' && clean !== '') {
+			// YAML front matter: "---" first, "key: value" lines, "---" (or "...") again.
+			if (frontMatter === 'maybe' && clean === '---') {
+				frontMatter = 'inside';
+				continue;
+			}
+			if (frontMatter === 'inside' && number <= HEADER_LINES) {
+				if (clean === '---' || clean === '...') frontMatter = 'no';
+				else {
+					const header = readHeader(clean);
+					if (header) learn(header.key, header.value);
+				}
+				continue;
+			}
+			frontMatter = 'no';
+		}
+		const line = readPageLine(clean);
+		if (line.text === '' || line.comments) {
+			if (line.link !== null && text !== null && text.link === null) text.link = line.link; // a URL on its own line after the link text
+			if (text !== null) yield text;
+			text = null;
+			if (line.text === '') continue;
+		}
+		const meta = line.heading === 0 ? readMeta(line.text) : null;
+		const prelude = number <= HEADER_LINES && !started();
+		const header = prelude && meta === null ? readHeader(line.text) : null;
+		if (header) learn(header.key, header.value);
+		if (line.heading > 0 && namesTrending(line.text) && !started()) facts.trending = true;
+		if (meta !== null || header !== null || isChrome(line.text) || isSearchEcho(line.text, facts.search) || line.heading > 0) {
+			if (text !== null) yield text;
+			text = null;
+			if (meta !== null) yield {kind: 'meta', line: number, meta, link: line.link};
+			else if (line.heading > 0 && header === null && !isChrome(line.text)) yield {kind: 'text', line: number, text: line.text, heading: line.heading, link: line.link, lines: 1};
+			continue;
+		}
+		if (text === null) text = {kind: 'text', line: number, text: line.text, heading: 0, link: line.link, lines: 1};
+		else {
+			text.text += ` ${line.text}`;
+			text.lines++;
+			if (line.link !== null) text.link ??= line.link;
+		}
+	}
+	if (text !== null) yield text;
+}
+
+function isSearchEcho(text: string, search: string | null): boolean {
+	if (search === null) return false;
+	const bare = text.replace(/^["“'](.*)["”']$/, '$1').toLowerCase();
+	return bare === search.toLowerCase();
+}
+
+/** A paper being read: its title, the paragraphs of its abstract, what its metadata said. */
+interface Pending {
+	title: string;
+	line: number;
+	heading: number;
+	link: string | null;
+	abstract: string[];
+	/** Metadata has been read after the abstract: the next text starts another paper. */
+	closed: boolean;
+	authorCount: number | null;
+	date: PageDate | null;
+	/** Upvotes shown before the title; null when the page showed none there. */
+	votes: number | null;
+	/** The count after the date (upvotes in a browser copy, where none come before the title). */
+	dateCount: number | null;
+	links: string[];
 }
 
 function* parseSteps(input: ListingInput, options: ListingOptions, papers: Paper[], warnings: ParseWarning[]): Generator<void, void, undefined> {
-	const blocks = toBlocks(iterateLines(input));
-	const read = (): ReadBlock | null => {
-		const next = blocks.next();
-		return next.done === true ? null : {block: next.value, metadata: readMetadata(next.value)};
-	};
-	const today = options.today ?? new Date();
+	const facts: PageFacts = {search: null, trending: false};
+	let pending: Pending | null = null;
 	const warn = (line: number, message: string) => warnings.push({source: options.source, line, message});
+	const units = toUnits(input, facts, () => papers.length > 0 || pending !== null, warn);
+	const today = options.today ?? new Date();
+	/** Upvotes seen before a title, for the paper that follows. */
+	let votes: number | null = null;
 
-	// Page chrome comes first: known phrases and the page's own date ("Nov 25").
-	let next = read();
-	while (next !== null) {
-		const content = blockText(next.block);
-		if (next.block.lines.length === 1 && (CHROME.has(content.toLowerCase()) || parsePageDate(content)?.year === null)) {
-			next = read();
-			continue;
-		}
-		break;
-	}
-
-	// Between metadata blocks: title, abstract (maybe in several paragraphs), [title, abstract]...
-	let pending: {title: string; line: number; abstract: string[]} | null = null;
-	const finish = (metadata: Metadata | null) => {
-		if (pending === null) return;
-		const abstract = pending.abstract.join('\n\n');
-		if (abstract === '' && metadata === null) {
-			warn(pending.line, `title without an abstract or metadata, skipped: "${shorten(pending.title)}"`);
-		} else {
-			papers.push(buildPaper(pending.title, abstract, metadata, options, today));
-		}
+	const finish = () => {
+		const paper = pending;
 		pending = null;
+		if (paper === null) return;
+		const abstract = paper.abstract.join('\n\n');
+		if (readsAsProse(abstract)) {
+			papers.push(buildPaper(paper, abstract, facts.trending, options, today));
+		} else if (paper.heading === 1 || paper.heading === 2) {
+			// A heading of the page ("# Daily Papers"), not a paper's.
+		} else if (abstract === '') {
+			warn(paper.line, `title without an abstract, skipped: "${shorten(paper.title)}"`);
+		} else {
+			warn(paper.line, `text that does not read as a paper's abstract, skipped: "${shorten(paper.title)}"`);
+		}
+	};
+	const start = (unit: Extract<Unit, {kind: 'text'}>) => {
+		if (unit.text.length > MAX_TITLE_LENGTH || !/\p{L}/u.test(unit.text)) {
+			warn(unit.line, `text without a title before it, skipped: "${shorten(unit.text)}"`);
+			return;
+		}
+		pending = {title: unit.text, line: unit.line, heading: unit.heading, link: unit.link, abstract: [], closed: false, authorCount: null, date: null, votes, dateCount: null, links: []};
+		votes = null;
 	};
 
-	for (let count = 1; next !== null; count++) {
-		if (count % BLOCKS_PER_STEP === 0) yield;
-		const {block, metadata} = next;
-		next = read(); // one block of lookahead: a paragraph followed by metadata belongs to the abstract
-		if (metadata !== null) {
-			if (pending === null) warn(block.line, 'metadata block without a paper before it, skipped');
-			finish(metadata);
+	let next = units.next();
+	for (let count = 1; next.done !== true; count++) {
+		if (count % UNITS_PER_STEP === 0) yield;
+		const unit = next.value;
+		next = units.next(); // one unit of lookahead: a paragraph followed by metadata belongs to the abstract
+		const following = next.done === true ? null : next.value;
+		if (unit.kind === 'meta') {
+			readMetaUnit(unit);
 			continue;
 		}
-		const content = blockText(block);
-		if (content === '') {
-			warn(block.line, 'block has no readable text, skipped');
-			continue;
-		}
-		if (pending === null) {
-			pending = {title: content, line: block.line, abstract: []};
-		} else if (pending.abstract.length === 0) {
-			pending.abstract.push(content);
-		} else if ((next?.metadata ?? null) !== null || !looksLikeTitle(content)) {
-			// A further paragraph of the abstract: the metadata that follows still belongs to this paper.
-			pending.abstract.push(content);
+		const text = {...unit, text: collapseWhiteSpace(unit.text)};
+		const current = pending as Pending | null;
+		if (current === null) start(text);
+		else if (current.closed || text.heading > 0 || otherPaper(current.link, text.link)) {
+			finish();
+			start(text);
+		} else if (isOrganisation(text, following, current)) {
+			// An organisation shown instead of "N authors": not a paper's text.
+		} else if (current.abstract.length === 0 || following?.kind === 'meta' || !looksLikeTitle(text.text)) {
+			current.abstract.push(text.text);
 		} else {
-			// A paper without a metadata block ended; this block is the next title.
-			finish(null);
-			pending = {title: content, line: block.line, abstract: []};
+			// A paper without metadata ended; this text is the next title.
+			finish();
+			start(text);
 		}
 	}
-	finish(null);
+	finish();
+
+	function readMetaUnit(unit: Extract<Unit, {kind: 'meta'}>): void {
+		const {meta} = unit;
+		if (meta.kind !== 'stars' && pending?.date != null) finish(); // a paper's metadata ends with its date
+		const current = pending as Pending | null;
+		if (meta.kind === 'votes') {
+			// Upvotes come before a title: what is being read has ended.
+			if (current !== null && (current.closed || current.abstract.length > 0)) finish();
+			votes = meta.count;
+			return;
+		}
+		if (current === null) {
+			if (meta.kind === 'date' && papers.length === 0) return; // the page's own date ("Nov 25")
+			if (meta.kind !== 'separator') warn(unit.line, 'metadata block without a paper before it, skipped');
+			return;
+		}
+		current.closed = true;
+		if (meta.kind === 'authors') current.authorCount = meta.count;
+		else if (meta.kind === 'date') {
+			current.date = meta.date;
+			current.dateCount = meta.count;
+		} else if (meta.kind === 'stars' && unit.link !== null && /^https?:\/\//.test(unit.link)) current.links.push(unit.link);
+	}
 }
 
-function buildPaper(title: string, abstract: string, metadata: Metadata | null, options: ListingOptions, today: Date): Paper {
-	const links = extractLinks(abstract);
+/** The arXiv id a Hugging Face paper link names ("https://huggingface.co/papers/2606.00683"), else null. */
+function paperOfLink(link: string | null): string | null {
+	return link === null ? null : (/^https?:\/\/(?:www\.)?(?:huggingface|hf)\.co\/papers\/(\d{4}\.\d{4,5})(?:v\d+)?(?:[?#]\S*)?$/.exec(link)?.[1] ?? null);
+}
+
+/** Both texts link to a paper's page, and not the same one. */
+function otherPaper(link: string | null, other: string | null): boolean {
+	const paper = paperOfLink(link);
+	const otherPaper = paperOfLink(other);
+	return paper !== null && otherPaper !== null && paper !== otherPaper;
+}
+
+/**
+ * An organisation's name shown where "N authors" would be: a short name, alone on its line, that is not
+ * a sentence, with a separator or a date after it (or linking to the organisation's page).
+ */
+function isOrganisation(unit: Extract<Unit, {kind: 'text'}>, following: Unit | null, paper: Pending): boolean {
+	if (paper.abstract.length === 0 || unit.lines > 1 || unit.text.length > 80 || /[.!?:;,]$|:\/\//.test(unit.text)) return false;
+	if (unit.text.split(' ').length > 10) return false;
+	if (unit.link !== null && /^https?:\/\/(?:www\.)?huggingface\.co\/(?!papers\/|login)[\w.-]+\/?$/.test(unit.link)) return true;
+	return following?.kind === 'meta' && (following.meta.kind === 'separator' || following.meta.kind === 'date');
+}
+
+/** An abstract (or a trending summary) reads as sentences: it ends as one does, or runs to several words; a link or a label does not. */
+function readsAsProse(text: string): boolean {
+	const words = text.replace(/\S*:\/\/\S*/g, ' ').match(/\p{L}[\p{L}\p{M}'’-]*/gu);
+	if (words === null) return false;
+	return words.length >= 8 || /[.!?…]["'”’)\]]*$/u.test(text);
+}
+
+function looksLikeTitle(text: string): boolean {
+	return text.length <= MAX_TITLE_LENGTH && !/[.!?]\s.*\.$/.test(text);
+}
+
+function buildPaper(pending: Pending, abstract: string, trending: boolean, options: ListingOptions, today: Date): Paper {
+	const links = [...extractLinks(abstract), ...pending.links.filter((link) => !abstract.includes(link))];
 	let published: string | null = null;
 	let yearInferred = false;
-	const date = metadata?.date;
+	const date = pending.date;
 	if (date) {
 		yearInferred = date.year === null;
 		const year = date.year ?? inferYear(date.month, date.day, today, options.year);
 		published = formatIsoDate(year, date.month, date.day);
 	}
+	void trending;
 	return {
-		id: paperId(title),
-		title,
+		id: paperId(pending.title),
+		title: pending.title,
 		abstract,
-		authorCount: metadata?.authorCount ?? null,
+		authorCount: pending.authorCount,
 		authors: [],
 		published,
 		yearInferred,
-		upvotes: metadata?.upvotes ?? 0,
+		upvotes: pending.votes ?? pending.dateCount ?? 0,
 		links,
-		arxivId: arxivIdFromLinks(links),
+		arxivId: paperOfLink(pending.link) ?? arxivIdFromLinks(links),
 		source: options.source,
 	};
 }

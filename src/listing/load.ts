@@ -5,6 +5,7 @@ import {fileError as namedFileError, InputError} from '../errors.js';
 import {feedKind, parseArxivFeed} from './arxiv.js';
 import {looksLikeHfApi, parseHfApi} from './hf-api.js';
 import {createHfPageParser, type ListingParser} from './hf-page.js';
+import {htmlToPageText, looksLikeHtml} from './html-text.js';
 import {createMerger, type Paper, type ParseResult, type ParseWarning} from './paper.js';
 import {escapeUnsafe} from '../text/sanitize.js';
 
@@ -12,6 +13,9 @@ import {escapeUnsafe} from '../text/sanitize.js';
 export const LISTING_FORMATS = ['hf-page', 'hf-api', 'arxiv'] as const;
 /** hf-page: the text of a Hugging Face papers page; hf-api: its /api/daily_papers JSON; arxiv: an Atom or RSS feed. */
 export type ListingFormat = (typeof LISTING_FORMATS)[number];
+
+/** A listing format, or a papers page saved as HTML (its text is read as page text). */
+type Detected = ListingFormat | 'html';
 
 /** A listing already in memory (a fetched one): its name stands for a file in messages and `source`. */
 export interface MemoryListing {
@@ -61,7 +65,7 @@ const CHUNK_BYTES = 1 << 20;
 
 /** A listing opened and checked: its format, and its bytes (chunks for page text, the whole for JSON and XML). */
 interface Opened {
-	format: ListingFormat;
+	format: Detected;
 	input: Iterable<Buffer>;
 }
 
@@ -132,8 +136,11 @@ function readError(file: string, error: unknown): InputError {
 	return fileError(file, `cannot be read (${code ?? (error as Error).message})`);
 }
 
-function noPapers(file: string, warnings: readonly ParseWarning[]): InputError {
-	const why = warnings.length > 0 ? ` (${warnings.length} unreadable blocks)` : '';
+function noPapers(file: string, parsed: ListingParser): InputError {
+	if (parsed.html === true) {
+		return fileError(file, 'is an HTML page with no papers in its text: save the page as text instead (select all, copy, paste into a file), or get the listing with `papers fetch`');
+	}
+	const why = parsed.warnings.length > 0 ? ` (${parsed.warnings.length} unreadable blocks)` : '';
 	return fileError(file, `no papers found in it${why}`);
 }
 
@@ -147,7 +154,7 @@ function openBytes(name: string, bytes: Buffer, format: ListingFormat | undefine
  * one asked for, or the one its first bytes show). `head` is the file's first chunk; `whole` reads all of
  * it, for the rare checks that need more.
  */
-function checkText(file: string, head: Buffer, whole: () => Buffer, format: ListingFormat | undefined): ListingFormat {
+function checkText(file: string, head: Buffer, whole: () => Buffer, format: ListingFormat | undefined): Detected {
 	if (head.length === 0) throw fileError(file, 'is empty');
 	const sample = head.subarray(0, 64 * 1024);
 	if (sample.includes(0)) throw fileError(file, 'is a binary file, not a text listing');
@@ -157,6 +164,7 @@ function checkText(file: string, head: Buffer, whole: () => Buffer, format: List
 	let first = firstVisibleByte(bytes);
 	if (first === undefined && head !== (bytes = whole())) first = firstVisibleByte(bytes);
 	if (first === undefined) throw fileError(file, 'is empty (only white space)');
+	if (format === 'hf-page' && first === 0x3c && looksLikeHtml(bytes.toString('utf8', 0, 4096))) return 'html';
 	return format ?? detectFormat(file, bytes, first, whole);
 }
 
@@ -165,10 +173,11 @@ function firstVisibleByte(bytes: Buffer): number | undefined {
 }
 
 /** The format the bytes show: JSON is the API's, XML a feed, anything else page text (a title may start with "["). */
-function detectFormat(file: string, head: Buffer, first: number, whole: () => Buffer): ListingFormat {
+function detectFormat(file: string, head: Buffer, first: number, whole: () => Buffer): Detected {
 	if (first === 0x3c) {
 		const start = head.toString('utf8', 0, 4096);
 		if (feedKind(start) !== null) return 'arxiv';
+		if (looksLikeHtml(start)) return 'html';
 		if (/^\s*<(?:\?xml|!doctype|html|!--|[a-z])/i.test(start.replace(/^\uFEFF/, ''))) {
 			throw fileError(file, 'is XML or HTML but not an arXiv Atom or RSS feed (papers reads Hugging Face pages and their API JSON, and arXiv feeds)');
 		}
@@ -284,9 +293,9 @@ export async function startLoading(files: readonly ListingSource[], options: Loa
 			warnings.push(...parsed.warnings);
 			if (source.directory !== null) directoriesWithPapers.add(source.directory);
 		} else if (source.directory === null) {
-			throw noPapers(source.file, parsed.warnings);
+			throw noPapers(source.file, parsed);
 		} else {
-			warnings.push({source: shownName(source.file), line: null, message: `skipped: ${noPapers(source.file, parsed.warnings).message.replace(`${shownName(source.file)}: `, '')}`});
+			warnings.push({source: shownName(source.file), line: null, message: `skipped: ${noPapers(source.file, parsed).message.replace(`${shownName(source.file)}: `, '')}`});
 		}
 		settle(source);
 	};
@@ -322,6 +331,7 @@ export async function startLoading(files: readonly ListingSource[], options: Loa
 /** The parser for a listing's format: page text a slice at a time, JSON and XML in one go. */
 function createParser(opened: Opened, options: {source: string; year?: number; today?: Date}): ListingParser {
 	if (opened.format === 'hf-page') return createHfPageParser(opened.input, options);
+	if (opened.format === 'html') return {...createHfPageParser(htmlToPageText(Buffer.concat([...opened.input]).toString('utf8')), options), html: true};
 	const parse = opened.format === 'hf-api' ? parseHfApi : parseArxivFeed;
 	const papers: Paper[] = [];
 	const warnings: ParseWarning[] = [];

@@ -87,7 +87,8 @@ describe('other formats', () => {
 
 	it.each([
 		['JSON of another shape', '\uFEFF {"papers": []}', 'is JSON but not a Hugging Face daily papers list'],
-		['HTML', '<!DOCTYPE html><html></html>', 'is XML or HTML but not an arXiv Atom or RSS feed'],
+		['XML', '<?xml version="1.0"?><catalog><book>x</book></catalog>', 'is XML or HTML but not an arXiv Atom or RSS feed'],
+		['an HTML page without papers', '<!DOCTYPE html><html><body><nav>Models Datasets</nav></body></html>', 'is an HTML page with no papers in its text: save the page as text'],
 		['an arXiv API error', 'arxiv-atom-error.xml', 'is an error answer from the arXiv API'],
 	])('names %s instead of finding no papers', async (_name, content, message) => {
 		const file = content.endsWith('.xml') ? fixture(content) : join(directory, 'listing');

@@ -1,0 +1,144 @@
+/**
+ * What a line of a papers page is, once its markup is off (page-lines.ts): part of a paper's metadata
+ * ("3 authors", "·", "Feb 17, 2022 14", an upvote count before a title, GitHub stars), the page's own
+ * chrome (navigation, headings, the tool's header), or text (a title, an abstract, an organisation).
+ *
+ * Precision comes first: text that is the page's and not a paper's is named here, so that it never
+ * becomes one.
+ */
+import {parsePageDate, type PageDate} from './dates.js';
+
+/** A line of metadata. */
+export type MetaLine =
+	| {kind: 'authors'; count: number}
+	| {kind: 'separator'}
+	/** A date, maybe followed by a count (upvotes in a browser copy, comments where votes come before the title). */
+	| {kind: 'date'; date: PageDate; count: number | null}
+	/** A count alone: the upvotes of the paper whose title follows ("-" for none). */
+	| {kind: 'votes'; count: number}
+	/** A repository's star count, as the trending list shows it ("GitHub 11.3k"). */
+	| {kind: 'stars'; stars: string};
+
+const AUTHORS = /^[•·*-]?\s*(\d{1,5})\s+authors?$/i;
+const SEPARATOR = /^[·•|]$/;
+const DATE_WITH_COUNT = /^(.*\S)\s+(\d{1,6})$/;
+const VOTES = /^(?:\d{1,6}|[-–—])$/;
+const STARS = /^(?:LINK:\s*)?(?:GitHub|★|Stars?)\s*:?\s*(\d+(?:\.\d+)?[kKmM]?)$/;
+/** Longest metadata line ("• 1234 authors", "September 30, 2024 12345"). */
+const MAX_META = 40;
+
+/** The metadata a line holds, or null when it holds none. */
+export function readMeta(text: string): MetaLine | null {
+	if (text.length > MAX_META || text === '') return null;
+	const authors = AUTHORS.exec(text);
+	if (authors) return {kind: 'authors', count: Number(authors[1])};
+	if (SEPARATOR.test(text)) return {kind: 'separator'};
+	if (VOTES.test(text)) return {kind: 'votes', count: /\d/.test(text) ? Number(text) : 0};
+	const date = parsePageDate(text);
+	if (date) return {kind: 'date', date, count: null};
+	const split = DATE_WITH_COUNT.exec(text);
+	const prefixDate = split ? parsePageDate(split[1]!) : null;
+	if (prefixDate) return {kind: 'date', date: prefixDate, count: Number(split![2])};
+	const stars = STARS.exec(text);
+	if (stars) return {kind: 'stars', stars: stars[1]!};
+	return null;
+}
+
+/** The page's own labels: navigation, menus, the newsletter box, the footer. Compared in lower case. */
+const CHROME_LABELS = new Set([
+	'new',
+	'get trending papers in your email inbox!',
+	'get trending papers in your email inbox once a day!',
+	'subscribe',
+	'daily papers',
+	'byak and the research community',
+	'by ak and the research community',
+	'daily',
+	'weekly',
+	'monthly',
+	'trending papers',
+	'hugging face',
+	'models',
+	'datasets',
+	'spaces',
+	'community',
+	'docs',
+	'enterprise',
+	'pricing',
+	'log in',
+	'login',
+	'sign up',
+	'papers',
+	'collections',
+	'posts',
+	'search',
+	'submit',
+	'previous',
+	'next',
+	'view all',
+	'load more',
+	'system theme',
+	'company',
+	'tos',
+	'privacy',
+	'about',
+	'jobs',
+	'careers',
+	'website',
+	'blog',
+	'learn',
+	'forum',
+	'service status',
+	'changelog',
+	'huggingchat',
+	'tasks',
+	'inference endpoints',
+	'references',
+	'visible links',
+	'hidden links:',
+	'markdown content:',
+	'skip to content',
+	'menu',
+	'toggle navigation',
+	'upvote',
+	'join the discussion',
+	'add to collection',
+	'view arxiv page',
+	'view pdf',
+]);
+const CHROME_PATTERNS = [
+	/^(?:daily|weekly|monthly)(?:\s*[-/|·•,]?\s*(?:daily|weekly|monthly))+$/i,
+	/^submitted by\b/i,
+	/^(?:search |showing )?results for\b/i,
+	/^page \d+(?: of \d+)?$/i,
+	/^(?:©|copyright)\s/i,
+];
+/** The key of a capture tool's header line ("URL Source: …", "Page Title: …", "retrieved: …"). */
+const HEADER_KEY =
+	/^(title|url|url source|source|page title|markdown content|published time|retrieved|captured|clipped|saved|saved at|created|date|author|tags|description|site|site name|status ?code|transport|command|completeness|language|word count|excerpt)\s*:\s*(.*)$/i;
+
+/** True for a line that is the page's own: a navigation label, a menu, a footer line. */
+export function isChrome(text: string): boolean {
+	return CHROME_LABELS.has(text.toLowerCase()) || CHROME_PATTERNS.some((pattern) => pattern.test(text));
+}
+
+/** A capture tool's header line, split into its key (lower case) and value; null when the line is not one. */
+export function readHeader(text: string): {key: string; value: string} | null {
+	const match = HEADER_KEY.exec(text);
+	return match ? {key: match[1]!.toLowerCase(), value: match[2]!.trim()} : null;
+}
+
+/** The search a page URL shows ("…/papers?q=source%20citations" → "source citations"), else null. */
+export function searchOfUrl(value: string): string | null {
+	try {
+		const query = new URL(value).searchParams.get('q');
+		return query === null || query.trim() === '' ? null : query.trim();
+	} catch {
+		return null;
+	}
+}
+
+/** The page is the trending list (summaries for abstracts), as its title, heading or address says. */
+export function namesTrending(text: string): boolean {
+	return /\btrending papers\b/i.test(text) || /\/papers\/trending\b/i.test(text);
+}
