@@ -19,10 +19,16 @@ export interface ListingOptions {
 /** A run of text lines (a title, a paragraph, an organisation), or a line of metadata. */
 type Unit =
 	| {kind: 'text'; line: number; text: string; heading: number; link: string | null; lines: number}
+	/** A URL alone, between blocks, that is not a link of the page's own. */
+	| {kind: 'url'; line: number; url: string}
 	| {kind: 'meta'; line: number; meta: MetaLine; link: string | null};
 
 /** Longest text still taken as a title; longer ones are abstract paragraphs. */
 const MAX_TITLE_LENGTH = 300;
+/** A tool's header keys that give the day the page was saved. */
+const SAVED_KEYS = new Set(['retrieved', 'captured', 'clipped', 'saved', 'saved at', 'created', 'date']);
+/** Where the page's own links go (a paper's page, the login behind a vote, an organisation, an avatar): a target written on a line of its own. */
+const SITE_LINK = /^https?:\/\/(?:[\w-]+\.)*(?:huggingface|hf)\.co(?:\/(?:papers\/|login|avatars\/|front\/|v1\/|[\w.-]+\/?(?:[?#]|$))|\/?$)/i;
 /** A capture tool's header and front matter are within the first lines. */
 const HEADER_LINES = 60;
 
@@ -82,6 +88,8 @@ interface PageFacts {
 	search: string | null;
 	/** The trending list: its papers carry a one-line summary for an abstract. */
 	trending: boolean;
+	/** The day the page was saved, where the tool wrote it: dates printed without a year are read from it. */
+	saved: Date | null;
 }
 
 /**
@@ -92,9 +100,15 @@ function* toUnits(input: ListingInput, facts: PageFacts, started: () => boolean,
 	let text: Extract<Unit, {kind: 'text'}> | null = null;
 	let number = 0;
 	let frontMatter: 'maybe' | 'inside' | 'no' = 'maybe';
+	/** The line before ended in a hard wrap (`\` or `\\`): the paragraph goes on. */
+	let wrapped = false;
 	const learn = (key: string, value: string) => {
 		if (key.startsWith('url') || key === 'source') facts.search ??= searchOfUrl(value);
 		if ((key.startsWith('url') || key.includes('title')) && namesTrending(value)) facts.trending = true;
+		if (SAVED_KEYS.has(key) && /^\d{4}-\d{2}-\d{2}\b/.test(value)) {
+			const saved = new Date(value.slice(0, 10));
+			if (!Number.isNaN(saved.getTime())) facts.saved ??= saved;
+		}
 	};
 	for (const raw of iterateLines(input)) {
 		number++;
@@ -117,9 +131,17 @@ function* toUnits(input: ListingInput, facts: PageFacts, started: () => boolean,
 			frontMatter = 'no';
 		}
 		const line = readPageLine(clean);
+		const goesOn = wrapped;
+		wrapped = clean.endsWith('\\');
+		if (line.bare && text !== null && (goesOn || !SITE_LINK.test(line.link!))) {
+			// A URL alone inside a paragraph (a wrapped abstract), not the target of a link of the page.
+			text.text += ` ${line.link}`;
+			continue;
+		}
 		if (line.text === '' || line.comments) {
 			if (line.link !== null && text !== null && text.link === null) text.link = line.link; // a URL on its own line after the link text
 			if (text !== null) yield text;
+			else if (line.bare && !SITE_LINK.test(line.link!)) yield {kind: 'url', line: number, url: line.link!};
 			text = null;
 			if (line.text === '') continue;
 		}
@@ -132,8 +154,13 @@ function* toUnits(input: ListingInput, facts: PageFacts, started: () => boolean,
 			if (text !== null) yield text;
 			text = null;
 			if (meta !== null) yield {kind: 'meta', line: number, meta, link: line.link};
-			else if (line.heading > 0 && header === null && !isChrome(line.text)) yield {kind: 'text', line: number, text: line.text, heading: line.heading, link: line.link, lines: 1};
+			// A heading is a unit of its own line; it is held only for a URL line after it (its link's target).
+			else if (line.heading > 0 && header === null && !isChrome(line.text)) text = {kind: 'text', line: number, text: line.text, heading: line.heading, link: line.link, lines: 1};
 			continue;
+		}
+		if (text?.heading) {
+			yield text;
+			text = null;
 		}
 		if (text === null) text = {kind: 'text', line: number, text: line.text, heading: 0, link: line.link, lines: 1};
 		else {
@@ -170,11 +197,11 @@ interface Pending {
 }
 
 function* parseSteps(input: ListingInput, options: ListingOptions, papers: Paper[], warnings: ParseWarning[]): Generator<void, void, undefined> {
-	const facts: PageFacts = {search: null, trending: false};
+	const facts: PageFacts = {search: null, trending: false, saved: null};
 	let pending: Pending | null = null;
 	const warn = (line: number, message: string) => warnings.push({source: options.source, line, message});
 	const units = toUnits(input, facts, () => papers.length > 0 || pending !== null, warn);
-	const today = options.today ?? new Date();
+	const today = () => facts.saved ?? options.today ?? new Date();
 	/** Upvotes seen before a title, for the paper that follows. */
 	let votes: number | null = null;
 
@@ -184,7 +211,7 @@ function* parseSteps(input: ListingInput, options: ListingOptions, papers: Paper
 		if (paper === null) return;
 		const abstract = paper.abstract.join('\n\n');
 		if (readsAsProse(abstract)) {
-			papers.push(buildPaper(paper, abstract, facts.trending, options, today));
+			papers.push(buildPaper(paper, abstract, facts.trending, options, today()));
 		} else if (paper.heading === 1 || paper.heading === 2) {
 			// A heading of the page ("# Daily Papers"), not a paper's.
 		} else if (abstract === '') {
@@ -212,6 +239,13 @@ function* parseSteps(input: ListingInput, options: ListingOptions, papers: Paper
 			readMetaUnit(unit);
 			continue;
 		}
+		if (unit.kind === 'url') {
+			// After an abstract, a paragraph of it; after a title alone, its body is a link: not a paper.
+			const current = pending as Pending | null;
+			if (current !== null && !current.closed && current.abstract.length > 0) current.abstract.push(unit.url);
+			else if (current !== null && current.abstract.length === 0) finish();
+			continue;
+		}
 		const text = {...unit, text: collapseWhiteSpace(unit.text)};
 		const current = pending as Pending | null;
 		if (current === null) start(text);
@@ -235,8 +269,12 @@ function* parseSteps(input: ListingInput, options: ListingOptions, papers: Paper
 		if (meta.kind !== 'stars' && pending?.date != null) finish(); // a paper's metadata ends with its date
 		const current = pending as Pending | null;
 		if (meta.kind === 'votes') {
+			if (current !== null && !current.closed && current.abstract.length === 0 && current.votes === null) {
+				current.votes = meta.count; // shown after the title, before the abstract
+				return;
+			}
 			// Upvotes come before a title: what is being read has ended.
-			if (current !== null && (current.closed || current.abstract.length > 0)) finish();
+			if (current !== null) finish();
 			votes = meta.count;
 			return;
 		}
@@ -256,7 +294,7 @@ function* parseSteps(input: ListingInput, options: ListingOptions, papers: Paper
 
 /** The arXiv id a Hugging Face paper link names ("https://huggingface.co/papers/2606.00683"), else null. */
 function paperOfLink(link: string | null): string | null {
-	return link === null ? null : (/^https?:\/\/(?:www\.)?(?:huggingface|hf)\.co\/papers\/(\d{4}\.\d{4,5})(?:v\d+)?(?:[?#]\S*)?$/.exec(link)?.[1] ?? null);
+	return link === null ? null : (/^(?:https?:\/\/(?:www\.)?(?:huggingface|hf)\.co)?\/papers\/(\d{4}\.\d{4,5})(?:v\d+)?(?:[?#]\S*)?$/.exec(link)?.[1] ?? null);
 }
 
 /** Both texts link to a paper's page, and not the same one. */

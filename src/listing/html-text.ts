@@ -9,8 +9,8 @@
  */
 import {Parser} from 'htmlparser2';
 
-/** Elements whose content is never shown. */
-const HIDDEN = new Set(['script', 'style', 'noscript', 'template', 'svg', 'head', 'iframe', 'object', 'canvas', 'select', 'button', 'textarea']);
+/** Elements whose content is never shown, or never a paper's (the site's navigation and footer). */
+const HIDDEN = new Set(['script', 'style', 'noscript', 'template', 'svg', 'head', 'iframe', 'object', 'canvas', 'select', 'button', 'textarea', 'nav', 'footer']);
 /** Elements that start and end a block of text. */
 const BLOCKS = new Set([
 	'p', 'div', 'section', 'article', 'main', 'header', 'footer', 'nav', 'aside', 'ul', 'ol', 'li', 'dl', 'dt', 'dd', 'table',
@@ -54,6 +54,7 @@ export function htmlToPageText(html: string): string {
 				const heading = HEADING.exec(name);
 				if (heading) line += `${'#'.repeat(Number(heading[1]))} `;
 				if (name === 'a') {
+					line += ' '; // links sit apart (menus, counts after a date), as a browser lays them out
 					const paper = PAPER_PATH.exec(attributes.href ?? '');
 					links.push(paper ? `https://huggingface.co/papers/${paper[1]}` : null);
 				}
@@ -70,9 +71,11 @@ export function htmlToPageText(html: string): string {
 				}
 				if (hidden > 0) return;
 				if (name === 'a') {
+					line += ' ';
 					const link = links.pop();
 					if (link) {
 						endBlock();
+						if (out.at(-1) === '') out.pop(); // the URL right under the link's text, as its target
 						out.push(link, '');
 					}
 				}

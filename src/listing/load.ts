@@ -331,7 +331,19 @@ export async function startLoading(files: readonly ListingSource[], options: Loa
 /** The parser for a listing's format: page text a slice at a time, JSON and XML in one go. */
 function createParser(opened: Opened, options: {source: string; year?: number; today?: Date}): ListingParser {
 	if (opened.format === 'hf-page') return createHfPageParser(opened.input, options);
-	if (opened.format === 'html') return {...createHfPageParser(htmlToPageText(Buffer.concat([...opened.input]).toString('utf8')), options), html: true};
+	if (opened.format === 'html') {
+		// The page's text, not the file's lines: warnings cannot name a line of the file.
+		const parser = createHfPageParser(htmlToPageText(Buffer.concat([...opened.input]).toString('utf8')), options);
+		return {
+			...parser,
+			html: true,
+			run(deadline, enough) {
+				const done = parser.run(deadline, enough);
+				for (const warning of parser.warnings) warning.line = null;
+				return done;
+			},
+		};
+	}
 	const parse = opened.format === 'hf-api' ? parseHfApi : parseArxivFeed;
 	const papers: Paper[] = [];
 	const warnings: ParseWarning[] = [];

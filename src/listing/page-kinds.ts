@@ -95,6 +95,8 @@ const CHROME_LABELS = new Set([
 	'inference endpoints',
 	'references',
 	'visible links',
+	'visible links:',
+	'hidden links',
 	'hidden links:',
 	'markdown content:',
 	'skip to content',
@@ -112,6 +114,7 @@ const CHROME_PATTERNS = [
 	/^(?:search |showing )?results for\b/i,
 	/^page \d+(?: of \d+)?$/i,
 	/^(?:©|copyright)\s/i,
+	/^hugging face'?s? logo\b/i,
 ];
 /** The key of a capture tool's header line ("URL Source: …", "Page Title: …", "retrieved: …"). */
 const HEADER_KEY =

@@ -3,7 +3,7 @@
  * capture by a markdown or text-dump tool. The markup those tools add is taken off and what it said is
  * kept as hints: inline links `[text](url)` and images `[![alt](img)Org](url)`, reference links
  * `[text][31]` (with `[` and `][31]` on lines of their own when the link held a block), link URLs on a
- * line of their own after the link text, headings `#`..`######`, bullets `* ` and `- `, emphasis `**x**`,
+ * line of their own after the link text, quotes `> `, headings `#`..`######`, bullets `* ` and `- `, emphasis `**x**`,
  * markdown escapes, hard wraps kept as a trailing `\` or `\\`, and `\ ` for a space.
  *
  * A line of the browser copy has none of this, and takes the fast path unchanged.
@@ -23,15 +23,19 @@ export interface PageLine {
 	link: string | null;
 	/** The line's text was a link to a comment thread (`#community`): a count of comments, not of votes. */
 	comments: boolean;
+	/** The line is a URL alone (given in `link`). */
+	bare: boolean;
 }
 
 // Anything a capture tool writes: brackets, a heading or emphasis mark, a backslash, an angle bracket,
 // a bullet, a rule, a URL.
-const MAYBE_MARKUP = /[[\]#*\\<_]|^\s*(?:[-+]\s|[-=]{3})|:\/\//;
+const MAYBE_MARKUP = /[[\]#*\\<_]|^\s*(?:[-+>]\s|[-=]{3}|>$)|:\/\//;
 const RULE = /^(?:(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,}|(?:=\s*){3,})$/;
-const URL_ONLY = /^<?(https?:\/\/[^\s<>]+)>?$/i;
+const URL_ONLY = /^<?(https?:\/\/[^\s<>[\]]+)>?$/i;
 const REFERENCE_DEFINITION = /^\[[^\]]{1,40}\]:\s*\S+/;
 const LYNX_REFERENCE = /^\d{1,5}\.\s+https?:\/\/\S+$/i;
+/** A quoted block's marks ("> ", "> > "), as some clippers quote an excerpt. */
+const BLOCKQUOTE = /^(?:>(?:\s+|$))+/;
 const HEADING = /^(#{1,6})\s+(.*?)(?:\s+#+)?$/;
 const BULLET = /^[*+-]\s+(?=\S)/;
 const IMAGE = /!\[[^[\]]*\](?:\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*(?:\s+"[^"]*")?\)|\[[^[\]]*\])/g;
@@ -48,7 +52,7 @@ const ESCAPED_SPACE = /\\(?=\s)/g;
 const TRAILING_BACKSLASHES = /\s*\\{1,2}$/;
 const WHITE_SPACE = /\s+/g;
 
-const PLAIN: Omit<PageLine, 'text'> = {heading: 0, markup: false, link: null, comments: false};
+const PLAIN: Omit<PageLine, 'text'> = {heading: 0, markup: false, link: null, comments: false, bare: false};
 
 /** Reads one line (already sanitised) of a saved page. */
 export function readPageLine(line: string): PageLine {
@@ -56,9 +60,9 @@ export function readPageLine(line: string): PageLine {
 	if (!MAYBE_MARKUP.test(trimmed)) return {...PLAIN, text: collapseWhiteSpace(trimmed)};
 	if (RULE.test(trimmed) || REFERENCE_DEFINITION.test(trimmed) || LYNX_REFERENCE.test(trimmed)) return {...PLAIN, text: '', markup: true};
 	const url = URL_ONLY.exec(trimmed);
-	if (url) return {...PLAIN, text: '', markup: true, link: url[1]!};
+	if (url) return {...PLAIN, text: '', markup: true, link: url[1]!, bare: true};
 
-	let text = trimmed.replace(TRAILING_BACKSLASHES, '');
+	let text = trimmed.replace(BLOCKQUOTE, '').replace(TRAILING_BACKSLASHES, '');
 	let heading = 0;
 	const headed = HEADING.exec(text);
 	if (headed) {
@@ -96,7 +100,7 @@ export function readPageLine(line: string): PageLine {
 	}
 	// What is left of "[- ![](avatar)\\" or "- ![](avatar)": a bullet with nothing after it.
 	if (fragment && /^\s*[-*+]?\s*$/.test(text)) text = '';
-	text = text.replace(LYNX_NUMBER, '$1').replace(STRONG, '$2');
+	text = text.replace(STRONG, '$2').replace(LYNX_NUMBER, '$1');
 	const bulleted = text.trimStart();
 	if (BULLET.test(bulleted)) text = bulleted.replace(BULLET, '');
 	else if (heading === 0) {
@@ -109,7 +113,7 @@ export function readPageLine(line: string): PageLine {
 	text = unescape(text);
 	if (text === ']' || text === '[') text = '';
 	const whole = links.find((link) => (link.text === '' ? fragment : unescape(link.text) === text));
-	return {text, heading, markup: text === '', link: whole?.url ?? null, comments};
+	return {text, heading, markup: text === '', link: whole?.url ?? null, comments, bare: false};
 }
 
 /** Text with markdown escapes and runs of white space undone. */
