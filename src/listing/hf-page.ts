@@ -3,7 +3,7 @@ import {arxivIdFromLinks, extractLinks} from './links.js';
 import {isChrome, namesTrending, readHeader, readMeta, searchOfUrl, type MetaLine} from './page-kinds.js';
 import {readPageLine} from './page-lines.js';
 import {paperId, type Paper, type ParseResult, type ParseWarning} from './paper.js';
-import {collapseWhiteSpace, sanitize} from '../text/sanitize.js';
+import {sanitize} from '../text/sanitize.js';
 import {iterateLines, type ListingInput} from '../text/lines.js';
 
 /** Options for reading a listing. */
@@ -23,6 +23,10 @@ type Unit =
 	| {kind: 'url'; line: number; url: string}
 	| {kind: 'meta'; line: number; meta: MetaLine; link: string | null};
 
+const URL_IN_TEXT = /\b[a-z][a-z0-9+.-]*:\/\/\S*/gi;
+const SENTENCE_END = /[.!?…]["'”’)\]]*$/u;
+const LETTER = /\p{L}/u;
+const WORD = /\p{L}[\p{L}\p{M}'’-]*/gu;
 /** Longest text still taken as a title; longer ones are abstract paragraphs. */
 const MAX_TITLE_LENGTH = 300;
 /** A tool's header keys that give the day the page was saved. */
@@ -246,7 +250,7 @@ function* parseSteps(input: ListingInput, options: ListingOptions, papers: Paper
 			else if (current !== null && current.abstract.length === 0) finish();
 			continue;
 		}
-		const text = {...unit, text: collapseWhiteSpace(unit.text)};
+		const text = unit; // its lines are collapsed already, and joined by one space
 		const current = pending as Pending | null;
 		if (current === null) start(text);
 		else if (current.closed || text.heading > 0 || otherPaper(current.link, text.link)) {
@@ -317,9 +321,12 @@ function isOrganisation(unit: Extract<Unit, {kind: 'text'}>, following: Unit | n
 
 /** An abstract (or a trending summary) reads as sentences: it ends as one does, or runs to several words; a link or a label does not. */
 function readsAsProse(text: string): boolean {
-	const words = text.replace(/\S*:\/\/\S*/g, ' ').match(/\p{L}[\p{L}\p{M}'’-]*/gu);
-	if (words === null) return false;
-	return words.length >= 8 || /[.!?…]["'”’)\]]*$/u.test(text);
+	const bare = text.includes('://') ? text.replace(URL_IN_TEXT, ' ') : text;
+	if (SENTENCE_END.test(bare)) return LETTER.test(bare);
+	WORD.lastIndex = 0;
+	let words = 0;
+	while (words < 8 && WORD.test(bare)) words++;
+	return words >= 8;
 }
 
 function looksLikeTitle(text: string): boolean {

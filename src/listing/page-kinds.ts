@@ -120,8 +120,12 @@ const CHROME_PATTERNS = [
 const HEADER_KEY =
 	/^(title|url|url source|source|page title|markdown content|published time|retrieved|captured|clipped|saved|saved at|created|date|author|tags|description|site|site name|status ?code|transport|command|completeness|language|word count|excerpt)\s*:\s*(.*)$/i;
 
+/** The longest line of the page's own (labels and patterns are short; abstracts are not). */
+const MAX_CHROME = 120;
+
 /** True for a line that is the page's own: a navigation label, a menu, a footer line. */
 export function isChrome(text: string): boolean {
+	if (text.length > MAX_CHROME) return false;
 	return CHROME_LABELS.has(text.toLowerCase()) || CHROME_PATTERNS.some((pattern) => pattern.test(text));
 }
 

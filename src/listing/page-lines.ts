@@ -27,9 +27,10 @@ export interface PageLine {
 	bare: boolean;
 }
 
-// Anything a capture tool writes: brackets, a heading or emphasis mark, a backslash, an angle bracket,
-// a bullet, a rule, a URL.
-const MAYBE_MARKUP = /[[\]#*\\<_]|^\s*(?:[-+>]\s|[-=]{3}|>$)|:\/\//;
+// Anything a capture tool writes: brackets, a backslash, emphasis, a URL, or at the start a bullet, a
+// quote, a rule or a heading mark. Abstract lines seldom have any, and are long: one quick scan.
+const MAYBE_MARKUP = /[[\]\\]|\*\*|__|:\/\//;
+const MAYBE_MARKUP_AT_START = /^(?:[-+*>]\s|[-=*_]{3}|#|>$)/; // apart: an anchored branch in one alternation is tried at every position
 const RULE = /^(?:(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,}|(?:=\s*){3,})$/;
 const URL_ONLY = /^<?(https?:\/\/[^\s<>[\]]+)>?$/i;
 const REFERENCE_DEFINITION = /^\[[^\]]{1,40}\]:\s*\S+/;
@@ -50,32 +51,36 @@ const STRONG = /(\*\*|__)(?=\S)(.+?)(?<=\S)\1/g;
 const MARKDOWN_ESCAPE = /\\([[\]*#!|<>+`_-])/g;
 const ESCAPED_SPACE = /\\(?=\s)/g;
 const TRAILING_BACKSLASHES = /\s*\\{1,2}$/;
-const WHITE_SPACE = /\s+/g;
 
-const PLAIN: Omit<PageLine, 'text'> = {heading: 0, markup: false, link: null, comments: false, bare: false};
+/** A line as it reads, with no markup (an object literal: spreading a template into each line costs more than the line). */
+function plain(text: string, markup = false, link: string | null = null): PageLine {
+	return {text, heading: 0, markup, link, comments: false, bare: link !== null};
+}
 
 /** Reads one line (already sanitised) of a saved page. */
 export function readPageLine(line: string): PageLine {
 	const trimmed = line.trim();
-	if (!MAYBE_MARKUP.test(trimmed)) return {...PLAIN, text: collapseWhiteSpace(trimmed)};
-	if (RULE.test(trimmed) || REFERENCE_DEFINITION.test(trimmed) || LYNX_REFERENCE.test(trimmed)) return {...PLAIN, text: '', markup: true};
+	if (!MAYBE_MARKUP.test(trimmed) && !MAYBE_MARKUP_AT_START.test(trimmed)) return plain(collapseWhiteSpace(trimmed));
+	if (RULE.test(trimmed) || REFERENCE_DEFINITION.test(trimmed) || LYNX_REFERENCE.test(trimmed)) return plain('', true);
 	const url = URL_ONLY.exec(trimmed);
-	if (url) return {...PLAIN, text: '', markup: true, link: url[1]!, bare: true};
+	if (url) return plain('', true, url[1]!);
 
-	let text = trimmed.replace(BLOCKQUOTE, '').replace(TRAILING_BACKSLASHES, '');
+	// Each step only where its mark is: abstract lines are long, and most hold a URL or a backslash at most.
+	let text = trimmed.startsWith('>') ? trimmed.replace(BLOCKQUOTE, '') : trimmed;
+	if (text.endsWith('\\')) text = text.replace(TRAILING_BACKSLASHES, '');
 	let heading = 0;
-	const headed = HEADING.exec(text);
+	const headed = text.startsWith('#') ? HEADING.exec(text) : null;
 	if (headed) {
 		heading = headed[1]!.length;
 		text = headed[2]!;
 	}
 	const links: {text: string; url: string}[] = [];
 	let comments = false;
-	const imageless = text.replace(IMAGE, '');
+	const imageless = text.includes('![') ? text.replace(IMAGE, '') : text;
 	let fragment = imageless !== text; // an image leaves no text of its own
 	text = imageless;
 	// Innermost links first: `[![alt](img)Org](url)` is an image, then a link.
-	for (let before = '', depth = 0; before !== text && depth < 4; depth++) {
+	for (let before = '', depth = 0; before !== text && depth < 4 && (text.includes('](') || text.includes('][')); depth++) {
 		before = text;
 		text = text.replace(INLINE_LINK, (_match, inner: string, target: string, offset: number, whole: string) => {
 			if (/#community$/.test(target) && /^\s*\d+\s*$/.test(inner)) {
@@ -87,7 +92,7 @@ export function readPageLine(line: string): PageLine {
 		});
 		text = text.replace(REFERENCE_LINK, (_match, inner: string, offset: number, whole: string) => spaced(whole, offset, inner));
 	}
-	const tail = LINK_TAIL.exec(text);
+	const tail = text.includes(']') ? LINK_TAIL.exec(text) : null;
 	if (tail) {
 		const target = /\]\(\s*(\S+?)(?:\s+"[^"]*")?\s*\)/.exec(tail[0])?.[1];
 		if (target !== undefined) links.push({text: '', url: target});
@@ -100,7 +105,8 @@ export function readPageLine(line: string): PageLine {
 	}
 	// What is left of "[- ![](avatar)\\" or "- ![](avatar)": a bullet with nothing after it.
 	if (fragment && /^\s*[-*+]?\s*$/.test(text)) text = '';
-	text = text.replace(STRONG, '$2').replace(LYNX_NUMBER, '$1');
+	if (text.includes('**') || text.includes('__')) text = text.replace(STRONG, '$2');
+	if (text.includes('[')) text = text.replace(LYNX_NUMBER, '$1');
 	const bulleted = text.trimStart();
 	if (BULLET.test(bulleted)) text = bulleted.replace(BULLET, '');
 	else if (heading === 0) {
@@ -118,7 +124,7 @@ export function readPageLine(line: string): PageLine {
 
 /** Text with markdown escapes and runs of white space undone. */
 function unescape(text: string): string {
-	return text.replace(MARKDOWN_ESCAPE, '$1').replace(ESCAPED_SPACE, ' ').replace(WHITE_SPACE, ' ').trim();
+	return collapseWhiteSpace(text.includes('\\') ? text.replace(MARKDOWN_ESCAPE, '$1').replace(ESCAPED_SPACE, ' ') : text);
 }
 
 /** A link's text put in its place, apart from a digit just before it ("May 29[6](…)" is not "May 296"). */
