@@ -23,7 +23,8 @@ type Unit =
 	| {kind: 'url'; line: number; url: string}
 	| {kind: 'meta'; line: number; meta: MetaLine; link: string | null};
 
-const URL_IN_TEXT = /\b[a-z][a-z0-9+.-]*:\/\/\S*/gi;
+/** A URL in text, without the punctuation that ends the sentence after it. */
+const URL_IN_TEXT = /\b[a-z][a-z0-9+.-]*:\/\/\S*?(?=[.,;:!?)\]"'”’]*(?:\s|$))/gi;
 const SENTENCE_END = /[.!?…]["'”’)\]]*$/u;
 const LETTER = /\p{L}/u;
 const WORD = /\p{L}[\p{L}\p{M}'’-]*/gu;
