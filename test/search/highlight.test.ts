@@ -45,15 +45,15 @@ describe('papers whose LaTeX is shown decoded', () => {
 
 	it('are found by the words as typed, without accents', () => {
 		expect(bridges.title).toMatch(/^Schrödinger Bridges/);
-		for (const query of ['schrodinger bridges', 'Schrödinger', 'optimal transport', 'divergences']) {
+		for (const query of ['schrodinger bridges', 'Schrödinger', 'optimal transport', 'alpha divergences', 'α-divergences']) {
 			const [hit] = createSearcher(papers).search(query);
 			expect(papers[hit!.index], query).toBe(bridges);
 		}
 	});
 
 	it('are highlighted on the text shown', () => {
-		const ranges = matchRanges('schrodinger optimal divergences', bridges);
-		expect(shown(bridges.title, ranges.title)).toEqual(['Schrödinger', 'Optimal', 'Divergences']);
-		expect(shown(bridges.abstract, ranges.abstract)).toEqual(['Schrödinger', 'optimal', 'divergence']);
+		const ranges = matchRanges('schrodinger optimal alpha divergences', bridges);
+		expect(shown(bridges.title, ranges.title)).toEqual(['Schrödinger', 'Optimal', 'α', 'Divergences']);
+		expect(shown(bridges.abstract, ranges.abstract)).toEqual(['Schrödinger', 'optimal', 'α', 'divergence', 'α']);
 	});
 });
