@@ -18,8 +18,9 @@
  * elsewhere ("~10%", about ten) stays; `--`, `---` and the quotes ``` `` '' ``` stay, being as often plain
  * text (command-line flags, dashes typed in ASCII) as LaTeX; unbalanced braces stay.
  *
- * Linear time: one pass over the text, no backtracking patterns, no recursion; text without `\ $ { } ~`
- * is returned at once.
+ * Linear time: one pass pairs the braces and finds where math may close, one decodes; no backtracking
+ * patterns, no recursion, every search for a closing delimiter starts after the last one. Text without
+ * `\ $ { } ~` is returned at once. Paper ids do not read this (see normalizeTitle).
  */
 import {isAsciiLetter, isDigit, isSpace, letterCommand, nameEnd, skipBlanks} from './latex-letters.js';
 import {findDelimiter, lastOf, math, partnerOf, readSource, type Source} from './latex-math.js';
