@@ -12,7 +12,7 @@
  *   "(arXiv:<id>v1 [hep-ex])", the abstract and the authors as escaped HTML, the date on the channel.
  *
  * Every item becomes a Paper through buildRecord (records.ts), so titles, abstracts and author names are
- * sanitised as the page parser's are; LaTeX is kept as written (see records.ts for why).
+ * sanitised as the page parser's are, and titles and abstracts show their LaTeX decoded (see records.ts).
  */
 import {fileError} from '../errors.js';
 import {type Paper, type ParseResult, type ParseWarning} from './paper.js';

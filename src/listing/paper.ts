@@ -1,8 +1,9 @@
 import {createHash} from 'node:crypto';
+import {decodeLatexLetters} from '../text/latex-letters.js';
 
 /** One paper, the same record whatever listing format it came from. */
 export interface Paper {
-	/** Stable id derived from the normalised title (see paperId). */
+	/** Stable id derived from the normalised title as the listing writes it (see paperId). */
 	id: string;
 	title: string;
 	abstract: string;
@@ -47,13 +48,20 @@ const LATEX_MARKUP = /[$\\{}]/g;
 const ASCII_SEPARATORS = /[^a-z0-9]+/g;
 
 /**
- * Title normalisation for ids: Unicode NFKC, case-folded, LaTeX markup characters ($ \ { }) dropped,
- * every run of punctuation, symbols and white space collapsed into one space.
+ * Title normalisation for ids: LaTeX accents and letters written as commands read as the letters they
+ * stand for (`Schr\"{o}dinger` as Schrödinger), then Unicode NFKC, case-folded, LaTeX markup characters
+ * ($ \ { }) dropped, every run of punctuation, symbols and white space collapsed into one space.
+ *
+ * So a title has one id whether a listing writes its accents in LaTeX (an arXiv feed) or as letters, and
+ * the same id whether its other LaTeX is kept (`$\alpha$-divergence`, an arXiv feed) or its markup
+ * characters dropped ("alpha-divergence", the Hugging Face site): ids come from the title as the listing
+ * writes it, not as it is shown (α-divergence). A title without a backslash has the id it always had.
  */
 export function normalizeTitle(title: string): string {
+	const text = title.includes('\\') ? decodeLatexLetters(title) : title;
 	// Printable ASCII (most titles): the same result without the Unicode machinery.
-	if (PRINTABLE_ASCII.test(title)) return title.toLowerCase().replace(LATEX_MARKUP, '').replace(ASCII_SEPARATORS, ' ').trim();
-	return title
+	if (PRINTABLE_ASCII.test(text)) return text.toLowerCase().replace(LATEX_MARKUP, '').replace(ASCII_SEPARATORS, ' ').trim();
+	return text
 		.normalize('NFKC')
 		.toUpperCase()
 		.toLowerCase()
@@ -62,7 +70,7 @@ export function normalizeTitle(title: string): string {
 		.trim();
 }
 
-/** The stable id of a paper: 12 hex digits of the SHA-1 of its normalised title. */
+/** The stable id of a paper: 12 hex digits of the SHA-1 of its normalised title (as the listing writes it). */
 export function paperId(title: string): string {
 	return createHash('sha1').update(normalizeTitle(title)).digest('hex').slice(0, 12);
 }

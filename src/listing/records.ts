@@ -3,13 +3,16 @@
  * share on the way to Paper records: arXiv ids, the unwrapping of hard-wrapped titles and abstracts,
  * dates, author lists, and the record itself.
  *
- * LaTeX is kept as the listing writes it (`$\alpha$`, `\emph{x}`, `{\em x}`, `\"{o}`): the id of a paper
- * is derived from its title, and Hugging Face listings carry the same titles with only the markup
- * characters (`$ \ { }`) dropped, which normalizeTitle drops too. Turning `\"{o}` into `ö` would give the
- * arXiv copy of a paper another id than the Hugging Face copy, and so other marks.
+ * Titles and abstracts are shown with their LaTeX decoded (`Schr\"{o}dinger` as Schrödinger, `\emph{x}`
+ * as x, `$\alpha$` as α; math that cannot be shown stays as written: see decodeLatex). The id is derived
+ * from the title as the listing writes it, before decoding: normalizeTitle reads LaTeX accents as letters
+ * itself, and keeps the rest of the LaTeX as it always has, so the arXiv copy of a paper (`$\alpha$`)
+ * and the Hugging Face copy (the site drops `$ \ { }`: "alpha") keep one id, and marks stored under
+ * ids from before keep working.
  */
 import {extractLinks} from './links.js';
 import {paperId, type Paper} from './paper.js';
+import {decodeLatex} from '../text/latex.js';
 import {collapseWhiteSpace, sanitize, sanitizeLine} from '../text/sanitize.js';
 
 const NEW_STYLE_ID = /^\d{4}\.\d{4,5}$/;
@@ -185,15 +188,32 @@ export interface RecordFields {
 	source: string;
 }
 
+/** A line (a title, a paragraph) as the reader shows it: its LaTeX decoded, its white space collapsed again. */
+function shownLine(line: string): string {
+	const decoded = decodeLatex(line);
+	return decoded === line ? line : collapseWhiteSpace(decoded);
+}
+
+/** An abstract as the reader shows it: each paragraph decoded on its own (math never spans two). */
+function shownAbstract(abstract: string): string {
+	return abstract
+		.split('\n\n')
+		.map(shownLine)
+		.filter((paragraph) => paragraph !== '')
+		.join('\n\n');
+}
+
 /**
- * A Paper record: the title unwrapped and the abstract in paragraphs (both sanitised), the id from the
- * title (so that the same paper has the same id in every listing), the paper's own arXiv page and then
- * the links found in the abstract. Null when the title is empty once sanitised.
+ * A Paper record: the title unwrapped and the abstract in paragraphs (both sanitised, their LaTeX
+ * decoded), the id from the title as written (so that the same paper has the same id in every listing),
+ * the paper's own arXiv page and then the links found in the abstract. Null when the title is empty once
+ * sanitised and decoded.
  */
 export function buildRecord(fields: RecordFields): Paper | null {
-	const title = unwrapTitle(fields.title);
+	const written = unwrapTitle(fields.title);
+	const title = shownLine(written);
 	if (title === '') return null;
-	const abstract = unwrapAbstract(fields.abstract);
+	const abstract = shownAbstract(unwrapAbstract(fields.abstract));
 	const authors = fields.authors.map(unwrapTitle).filter((name) => name !== '');
 	// An arXiv link in the abstract may name another paper ("a comment on arXiv:0808.0620"): the id comes
 	// from the listing's own field for it, or there is none.
@@ -202,7 +222,7 @@ export function buildRecord(fields: RecordFields): Paper | null {
 	const own = arxivId === null ? null : arxivAbsUrl(arxivId);
 	const links = own === null ? found : [own, ...found.filter((link) => link !== own)];
 	return {
-		id: paperId(title),
+		id: paperId(written),
 		title,
 		abstract,
 		authorCount: authors.length > 0 ? authors.length : null,

@@ -1,8 +1,9 @@
 /**
  * The words of a text as search sees them: runs of letters and digits, folded so that case, accents and
  * LaTeX accent commands do not matter ("Schr\"{o}dinger", "Schrödinger" and "SCHRODINGER" are all
- * "schrodinger"). The index, the query and the highlighter read text through the same scanner, so a
- * word matches, and is highlighted, wherever it was found.
+ * "schrodinger"), and Greek letters are their names ("α" and "$\alpha$" are "alpha"). The index, the
+ * query and the highlighter read text through the same scanner, so a word matches, and is highlighted,
+ * wherever it was found.
  */
 
 /** Longest folded word kept (longer runs, such as URLs without separators, are cut to this). */
@@ -50,7 +51,14 @@ function finishHash(hash: number): number {
 }
 
 /** Letters NFKD does not take apart, written as the letters people type for them. */
-const SPECIAL_FOLDS: Readonly<Record<string, string>> = {ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ı: 'i', ħ: 'h', ŧ: 't'};
+const SPECIAL_FOLDS: Readonly<Record<string, string>> = {
+	ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ı: 'i', ħ: 'h', ŧ: 't',
+	// Greek letters as their names, as LaTeX writes them: "alpha" finds α-divergence (shown decoded from
+	// `$\alpha$-divergence`), and α finds it too. NFKD has made ϵ ε, ϕ φ, ϑ θ, µ μ already.
+	α: 'alpha', β: 'beta', γ: 'gamma', δ: 'delta', ε: 'epsilon', ζ: 'zeta', η: 'eta', θ: 'theta', ι: 'iota', κ: 'kappa',
+	λ: 'lambda', μ: 'mu', ν: 'nu', ξ: 'xi', ο: 'omicron', π: 'pi', ρ: 'rho', σ: 'sigma', ς: 'sigma', τ: 'tau', υ: 'upsilon',
+	φ: 'phi', χ: 'chi', ψ: 'psi', ω: 'omega',
+};
 const MARKS = /\p{M}/gu;
 const WORD_CHARACTER = /[\p{L}\p{N}]/u;
 /** Combining marks, joiners, soft hyphens and variation selectors sit inside words without splitting them. */

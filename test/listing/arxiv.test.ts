@@ -92,17 +92,20 @@ describe('parseArxivFeed on an API answer (Atom)', () => {
 		expect(papers[4]).toMatchObject({arxivId: 'hep-th/9901001', published: '1999-01-01'});
 	});
 
-	it('decodes entities and keeps LaTeX as written', () => {
-		expect(papers[4]?.title).toBe('Schr\\"{o}dinger Bridges & {\\em Optimal} Transport: $\\alpha$-Divergences <and> the \'Entropic\' Limit');
-		expect(papers[3]?.title).toBe('On coincidence of Alday-Maldacena-regularized $σ$-model and Nambu-Goto areas of minimal surfaces');
-		expect(papers[3]?.abstract).toMatch(/^For the \$\\sigma\$-model and Nambu-Goto actions/);
+	it('decodes entities and LaTeX, and takes the id from the title as written', () => {
+		expect(papers[4]?.title).toBe("Schrödinger Bridges & Optimal Transport: α-Divergences <and> the 'Entropic' Limit");
+		expect(papers[4]?.id).toBe(paperId('Schr\\"{o}dinger Bridges & {\\em Optimal} Transport: $\\alpha$-Divergences <and> the \'Entropic\' Limit'));
+		expect(papers[4]?.id).toBe(paperId("Schrödinger Bridges & em Optimal Transport: alpha-Divergences and the 'Entropic' Limit"));
+		expect(papers[3]?.title).toBe('On coincidence of Alday-Maldacena-regularized σ-model and Nambu-Goto areas of minimal surfaces');
+		expect(papers[3]?.id).toBe(paperId('On coincidence of Alday-Maldacena-regularized $σ$-model and Nambu-Goto areas of minimal surfaces'));
+		expect(papers[3]?.abstract).toMatch(/^For the σ-model and Nambu-Goto actions/);
 		expect(papers[2]?.abstract).toBe("Comment on ``The 2005 Neyman Lecture: Dynamic Indeterminism in Science'' [arXiv:0808.0620]");
 		expect(papers[4]?.authors).toEqual(['Jürgen Müller', "Aoife O'Neil"]);
 	});
 
 	it('starts a paragraph where a line is indented, and finds the links of the abstract', () => {
 		expect(papers[4]?.abstract).toBe(
-			'We revisit the Schr\\"{o}dinger problem & its relation to optimal transport when the reference measure is \\emph{not} Gaussian, and show that the $\\alpha$-divergence between bridges obeys $D_\\alpha < \\epsilon^{-1}$ uniformly.\n\n' +
+			'We revisit the Schrödinger problem & its relation to optimal transport when the reference measure is not Gaussian, and show that the α-divergence between bridges obeys D_α < ϵ⁻¹ uniformly.\n\n' +
 				'In a second part we compare the "entropic" and the \'static\' formulations numerically; code is at https://github.com/example-lab/sb-ot.',
 		);
 		expect(papers[4]?.links).toEqual(['https://arxiv.org/abs/hep-th/9901001', 'https://github.com/example-lab/sb-ot']);
@@ -225,13 +228,13 @@ describe('parseArxivFeed on the daily RSS feed', () => {
 		expect(papers[1]?.abstract).not.toContain('Announce Type');
 	});
 
-	it('decodes entities, keeps LaTeX, splits paragraphs and authors', () => {
+	it('decodes entities and LaTeX (keeping math it cannot show), splits paragraphs and authors', () => {
 		expect(papers[2]?.abstract).toContain('utilizes "small-size" (e.g., 7B) open-source models');
 		expect(papers[3]?.abstract).toMatch(/^We consider first order local minimization problems of the form \$\\min \\int_\{\\mathbb\{R\}\^N\}f\(u,\\nabla u\)\$/);
-		expect(papers[4]?.title).toBe('Gr\\"{o}bner Bases & {\\em Sparse} Attention: When $k < n$ Heads Aren\'t Enough');
+		expect(papers[4]?.title).toBe("Gröbner Bases & Sparse Attention: When k < n Heads Aren't Enough");
 		expect(papers[4]?.abstract.split('\n\n')).toEqual([
-			'We show that \\emph{sparse} attention with $k < n$ heads cannot represent the reduced Gr\\"{o}bner basis of a zero-dimensional ideal & give a construction with $n$ heads. Code: https://github.com/example-lab/groebner-attention.',
-			"A second paragraph relates the result to {\\em linear} attention and to $\\mathcal{O}(n^2)$ 'dense' baselines.",
+			'We show that sparse attention with k < n heads cannot represent the reduced Gröbner basis of a zero-dimensional ideal & give a construction with n heads. Code: https://github.com/example-lab/groebner-attention.',
+			"A second paragraph relates the result to linear attention and to O(n²) 'dense' baselines.",
 		]);
 		expect(papers[4]?.authors).toEqual(['Li Wei', 'Ana Gómez (Universidad de Chile, Santiago)', "Tom O'Brien"]);
 		expect(papers[4]?.links).toEqual(['https://arxiv.org/abs/2410.19876', 'https://github.com/example-lab/groebner-attention']);
@@ -272,7 +275,9 @@ describe('parseArxivFeed on the RSS 1.0 feed', () => {
 	});
 
 	it('reads the HTML abstract and author lists as text', () => {
-		expect(papers[0]?.abstract).toMatch(/^In 2015 the first collisions between polarized protons .* range of \$2\.6<\\eta<4\$\. Within this kinematic range, .* to those in \$p\+A\$ production\.$/);
+		expect(papers[0]?.abstract).toMatch(/^In 2015 the first collisions between polarized protons .* range of 2\.6<η<4\. Within this kinematic range, .* to those in p\+A production\.$/);
+		expect(papers[0]?.abstract).toContain('of $\\sqrt{s_{NN}}=200$ GeV'); // math it cannot show, as written
+		expect(papers[0]?.abstract).toContain('A_N, has been measured in π⁰');
 		expect(papers[1]?.abstract).toBe('We present recent measurements');
 		expect(papers[0]?.authors).toEqual(['Christopher Dilks (STAR Collaboration)']);
 		expect(papers[2]?.authors).toEqual(['Shu-Sheng Xu', 'Zhu-Fang Cui', 'Lei Chang', 'Joannis Papavassiliou', 'Craig D. Roberts', 'Hong-Shi Zong']);

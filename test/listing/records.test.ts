@@ -126,5 +126,21 @@ describe('buildRecord', () => {
 
 	it('is null for a title with nothing readable', () => {
 		expect(buildRecord({...fields, title: ' \u001B[2J\n\u202E '})).toBeNull();
+		expect(buildRecord({...fields, title: '{ }'})).toBeNull();
+	});
+
+	it('shows the title and each paragraph of the abstract with its LaTeX decoded, and takes the id from the title as written', () => {
+		const paper = buildRecord({
+			...fields,
+			title: 'Schr\\"{o}dinger Bridges: $\\alpha$-Divergences\n  and {\\em Optimal}  Transport',
+			abstract: '  See \\url{https://github.com/a/b_c} for $k \\leq n$ and $\\frac{a}{b}$, not $5\n  and $10.',
+		});
+		expect(paper).toMatchObject({
+			id: paperId('Schr\\"{o}dinger Bridges: $\\alpha$-Divergences and {\\em Optimal} Transport'),
+			title: 'Schrödinger Bridges: α-Divergences and Optimal Transport',
+			abstract: 'See https://github.com/a/b_c for k ≤ n and $\\frac{a}{b}$, not $5\n\nand $10.',
+			links: ['https://arxiv.org/abs/2410.17243', 'https://github.com/a/b_c'],
+		});
+		expect(paper?.id).toBe(paperId('Schrödinger Bridges: alpha-Divergences and em Optimal Transport'));
 	});
 });

@@ -1,5 +1,8 @@
+import {readFileSync} from 'node:fs';
 import {describe, expect, it} from 'vitest';
+import {parseArxivFeed} from '../../src/listing/arxiv.js';
 import {matchRanges, type Range} from '../../src/search/highlight.js';
+import {createSearcher} from '../../src/search/search.js';
 
 /** The highlighted text of each range. */
 const shown = (text: string, ranges: readonly Range[]) => ranges.map(([start, end]) => text.slice(start, end + 1));
@@ -33,5 +36,24 @@ describe('highlights', () => {
 		expect(matchRanges('!grokking', paper)).toEqual({title: [], authors: [], abstract: []});
 		expect(matchRanges('zzzz', paper)).toEqual({title: [], authors: [], abstract: []});
 		expect(matchRanges('', paper)).toEqual({title: [], authors: [], abstract: []});
+	});
+});
+
+describe('papers whose LaTeX is shown decoded', () => {
+	const {papers} = parseArxivFeed(readFileSync(new URL('../../fixtures/arxiv-atom.xml', import.meta.url), 'utf8'), {source: 'atom.xml'});
+	const bridges = papers.find((paper) => paper.arxivId === 'hep-th/9901001')!;
+
+	it('are found by the words as typed, without accents', () => {
+		expect(bridges.title).toMatch(/^Schrödinger Bridges/);
+		for (const query of ['schrodinger bridges', 'Schrödinger', 'optimal transport', 'alpha divergences', 'α-divergences']) {
+			const [hit] = createSearcher(papers).search(query);
+			expect(papers[hit!.index], query).toBe(bridges);
+		}
+	});
+
+	it('are highlighted on the text shown', () => {
+		const ranges = matchRanges('schrodinger optimal alpha divergences', bridges);
+		expect(shown(bridges.title, ranges.title)).toEqual(['Schrödinger', 'Optimal', 'α', 'Divergences']);
+		expect(shown(bridges.abstract, ranges.abstract)).toEqual(['Schrödinger', 'optimal', 'α', 'divergence', 'α']);
 	});
 });

@@ -36,7 +36,12 @@ describe('words', () => {
 	});
 
 	it('keeps letters of other scripts as words', () => {
-		expect(texts('Об обучении 深度学习 αβγ')).toEqual(['об', 'обучении', '深度学习', 'αβγ']);
+		expect(texts('Об обучении 深度学习')).toEqual(['об', 'обучении', '深度学习']);
+	});
+
+	it('reads Greek letters as their names, as LaTeX writes them', () => {
+		expect(texts('αβγ α-divergence Σ-net ϵ ε ϕ-mixing')).toEqual(['alphabetagamma', 'alpha', 'divergence', 'sigma', 'net', 'epsilon', 'epsilon', 'phi', 'mixing']);
+		expect(texts('$\\alpha$-divergence')).toEqual(texts('α-divergence'));
 	});
 
 	it('tells where each word is in the text', () => {

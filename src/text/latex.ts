@@ -1,0 +1,151 @@
+/**
+ * LaTeX in titles and abstracts, decoded for display: `Schr\"{o}dinger` → Schrödinger, `{\em x}` and
+ * `\textbf{x}` → x, `\%` → %, `$\alpha$-divergence` → α-divergence. Listings (arXiv feeds, the Hugging
+ * Face API) carry titles and abstracts as their authors typed them, LaTeX included.
+ *
+ * What is decoded: accents in their usual spellings (`\"o`, `\"{o}`, `{\" o}`, `\v{c}`, `\'{\i}`), letters
+ * written as commands (`\ss`, `\o`, `\ae`, `\l`), escaped characters (`\& \% \_ \# \$ \{ \}`), macros
+ * whose argument is shown plain (`\emph{x}`, `\url{x}`, `\mathrm{x}`) and font declarations (`{\bf x}`),
+ * Greek letters and the common math symbols, and braces that only group (`{BERT}`). Math (`$...$`,
+ * `$$...$$`, `\(...\)`, `\[...\]`) loses its delimiters only when all of it can be shown: known symbols,
+ * plain characters, and scripts of one character (`x^n`) or of digits and signs (`n^{-1}` → n⁻¹); any
+ * other math (`\frac{a}{b}`, `x_{ij}`) stays exactly as written, delimiters included, as does an unknown
+ * macro with its braced arguments.
+ *
+ * Choices, made to leave plain text alone: a `$` opens math only before a non-space and closes it only
+ * after a non-space and not before a digit (pandoc's rule), so prices ("$5 and $10") stay; `~` is a space
+ * only between a letter or full stop and a letter or digit ("et~al.", "Fig.~2"), not inside a URL, and
+ * elsewhere ("~10%", about ten) stays; `--`, `---` and the quotes ``` `` '' ``` stay, being as often plain
+ * text (command-line flags, dashes typed in ASCII) as LaTeX; unbalanced braces stay.
+ *
+ * Linear time: one pass pairs the braces and finds where math may close, one decodes; no backtracking
+ * patterns, no recursion, every search for a closing delimiter starts after the last one. Text without
+ * `\ $ { } ~` is returned at once. Paper ids do not read this (see normalizeTitle).
+ */
+import {isAsciiLetter, isDigit, isSpace, letterCommand, nameEnd, skipBlanks} from './latex-letters.js';
+import {findDelimiter, lastOf, math, partnerOf, readSource, type Source} from './latex-math.js';
+import {ARGUMENT_MACROS, DECLARATIONS, ESCAPES, OPERATORS, SYMBOL_ACCENTS, SYMBOLS} from './latex-tables.js';
+
+const MARKUP = /[\\${}~]/;
+const LETTER = /^\p{L}$/u;
+
+/** A command in text at `at` (a backslash), written to `out`; where it ends. */
+function textCommand(source: Source, at: number, out: string[]): number {
+	const {text} = source;
+	const character = text[at + 1] ?? '';
+	if (character === '(' || character === '[') {
+		const close = findDelimiter(source, character === '(' ? '\\)' : '\\]', at + 2);
+		if (close >= 0) return math(source, at, at + 2, close, 2, out);
+	}
+	const piece = letterCommand(text, at);
+	if (piece !== null) {
+		out.push(piece.text);
+		return piece.end;
+	}
+	const escape = ESCAPES[character];
+	if (escape !== undefined) {
+		out.push(escape);
+		return at + 2;
+	}
+	let end = nameEnd(text, at + 1);
+	const name = text.slice(at + 1, end);
+	if (ARGUMENT_MACROS.has(name) || DECLARATIONS.has(name)) return skipBlanks(text, end);
+	const symbol = SYMBOLS[name] ?? OPERATORS[name];
+	if (name === '' && SYMBOL_ACCENTS[character] === undefined) {
+		// A control symbol not known (`\\`, `\|`): as written.
+		out.push(text.slice(at, at + 2));
+		return Math.min(at + 2, text.length);
+	}
+	if (symbol !== undefined) {
+		out.push(symbol);
+		return end;
+	}
+	// A macro not known, or an accent on no letter (`\'{}`): as written, with its braced arguments.
+	if (name === '') end = at + 2;
+	while (text.charCodeAt(end) === 0x7b && partnerOf(source, end) > end) end = partnerOf(source, end) + 1;
+	out.push(text.slice(at, end));
+	return end;
+}
+
+/** The last `~` looked at, and whether the run of non-space characters it is in holds "://" (a URL). */
+interface TieState {
+	at: number;
+	url: boolean;
+}
+
+/**
+ * True when the `~` at `at` is a tie: between a letter or full stop and a letter or digit, not in a URL.
+ * The run it is in is read back only to the last `~` looked at, which was in the same run if no space
+ * comes between: every character is read once.
+ */
+function isTie(text: string, at: number, before: string, last: TieState): boolean {
+	const after = text.charCodeAt(at + 1);
+	if (!(before === '.' || LETTER.test(before)) || !(isAsciiLetter(after) || isDigit(after))) return false;
+	let url = false;
+	let index = at - 1;
+	for (; index > last.at; index--) {
+		const code = text.charCodeAt(index);
+		if (isSpace(code)) break;
+		if (code === 0x3a && text.startsWith('//', index + 1)) url = true;
+	}
+	if (index === last.at && last.at >= 0) url ||= last.url;
+	last.at = at;
+	last.url = url;
+	return !url;
+}
+
+/** The characters the decoder stops at (a module-level pattern: decodeLatex never runs inside itself). */
+const SPECIAL = /[\\${}~]/g;
+
+/** Decodes the LaTeX of a title or an abstract for display (see the module comment). */
+export function decodeLatex(text: string): string {
+	if (!MARKUP.test(text)) return text;
+	const source = readSource(text);
+	const {closers} = source;
+	const out: string[] = [];
+	let closer = 0;
+	let index = 0;
+	const tie: TieState = {at: -1, url: false};
+	const special = SPECIAL;
+	special.lastIndex = 0;
+	for (let match = special.exec(text); match !== null; match = special.exec(text)) {
+		if (index < match.index) out.push(text.slice(index, match.index));
+		const at = match.index;
+		const code = text.charCodeAt(at);
+		if (code === 0x5c) {
+			index = textCommand(source, at, out);
+		} else if (code === 0x24) {
+			index = dollar(source, at, out, () => {
+				while (closer < closers.length && closers[closer]! <= at + 1) closer++;
+				return closers[closer] ?? -1;
+			});
+		} else if (code === 0x7b || code === 0x7d) {
+			// A brace that pairs with another only groups; an unpaired one is a character.
+			if (partnerOf(source, at) < 0) out.push(text[at]!);
+			index = at + 1;
+		} else {
+			out.push(isTie(text, at, lastOf(out), tie) ? ' ' : '~');
+			index = at + 1;
+		}
+		special.lastIndex = index;
+	}
+	if (index < text.length) out.push(text.slice(index));
+	return out.join('');
+}
+
+/** A `$` in text at `at`: display math, inline math, or the character; where it ends. */
+function dollar(source: Source, at: number, out: string[], nextCloser: () => number): number {
+	const {text} = source;
+	if (text[at + 1] === '$') {
+		const close = findDelimiter(source, '$$', at + 2);
+		if (close > at + 2) return math(source, at, at + 2, close, 2, out);
+		out.push('$$');
+		return at + 2;
+	}
+	const close = at + 1 < text.length && !isSpace(text.charCodeAt(at + 1)) ? nextCloser() : -1;
+	// Another `$` before the closing one: this one is a character, the other may open math.
+	const other = close > at + 1 ? text.indexOf('$', at + 1) : -1;
+	if (close > at + 1 && other === close) return math(source, at, at + 1, close, 1, out);
+	out.push('$');
+	return at + 1;
+}
