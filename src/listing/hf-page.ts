@@ -3,6 +3,7 @@ import {arxivIdFromLinks, extractLinks} from './links.js';
 import {isChrome, namesTrending, readHeader, readMeta, searchOfUrl, type MetaLine} from './page-kinds.js';
 import {readPageLine} from './page-lines.js';
 import {paperId, type Paper, type ParseResult, type ParseWarning} from './paper.js';
+import {shownAbstract, shownLine} from '../text/latex.js';
 import {sanitize} from '../text/sanitize.js';
 import {iterateLines, type ListingInput} from '../text/lines.js';
 
@@ -215,8 +216,12 @@ function* parseSteps(input: ListingInput, options: ListingOptions, papers: Paper
 		pending = null;
 		if (paper === null) return;
 		const abstract = paper.abstract.join('\n\n');
-		if (readsAsProse(abstract)) {
-			papers.push(buildPaper(paper, abstract, facts.trending, options, today()));
+		const prose = readsAsProse(abstract);
+		const built = prose ? buildPaper(paper, abstract, facts.trending, options, today()) : null;
+		if (built !== null) {
+			papers.push(built);
+		} else if (prose) {
+			warn(paper.line, `title is empty once its LaTeX is read, skipped: "${shorten(paper.title)}"`);
 		} else if (paper.heading === 1 || paper.heading === 2) {
 			// A heading of the page ("# Daily Papers"), not a paper's.
 		} else if (abstract === '') {
@@ -334,7 +339,10 @@ function looksLikeTitle(text: string): boolean {
 	return text.length <= MAX_TITLE_LENGTH && !/[.!?]\s.*\.$/.test(text);
 }
 
-function buildPaper(pending: Pending, abstract: string, trending: boolean, options: ListingOptions, today: Date): Paper {
+function buildPaper(pending: Pending, written: string, trending: boolean, options: ListingOptions, today: Date): Paper | null {
+	const title = shownLine(pending.title);
+	if (title === '') return null;
+	const abstract = shownAbstract(written);
 	const links = [...extractLinks(abstract), ...pending.links.filter((link) => !abstract.includes(link))];
 	let published: string | null = null;
 	let yearInferred = false;
@@ -346,8 +354,8 @@ function buildPaper(pending: Pending, abstract: string, trending: boolean, optio
 	}
 	void trending;
 	return {
-		id: paperId(pending.title),
-		title: pending.title,
+		id: paperId(pending.title), // as written: the arXiv copy's id is its title's before decoding too
+		title,
 		abstract,
 		authorCount: pending.authorCount,
 		authors: [],

@@ -12,7 +12,7 @@
  */
 import {extractLinks} from './links.js';
 import {paperId, type Paper} from './paper.js';
-import {decodeLatex} from '../text/latex.js';
+import {shownAbstract, shownLine} from '../text/latex.js';
 import {collapseWhiteSpace, sanitize, sanitizeLine} from '../text/sanitize.js';
 
 const NEW_STYLE_ID = /^\d{4}\.\d{4,5}$/;
@@ -186,21 +186,6 @@ export interface RecordFields {
 	arxivId: string | null;
 	upvotes: number;
 	source: string;
-}
-
-/** A line (a title, a paragraph) as the reader shows it: its LaTeX decoded, its white space collapsed again. */
-function shownLine(line: string): string {
-	const decoded = decodeLatex(line);
-	return decoded === line ? line : collapseWhiteSpace(decoded);
-}
-
-/** An abstract as the reader shows it: each paragraph decoded on its own (math never spans two). */
-function shownAbstract(abstract: string): string {
-	return abstract
-		.split('\n\n')
-		.map(shownLine)
-		.filter((paragraph) => paragraph !== '')
-		.join('\n\n');
 }
 
 /**

@@ -22,6 +22,7 @@
  * patterns, no recursion, every search for a closing delimiter starts after the last one. Text without
  * `\ $ { } ~` is returned at once. Paper ids do not read this (see normalizeTitle).
  */
+import {collapseWhiteSpace} from './sanitize.js';
 import {isAsciiLetter, isDigit, isSpace, letterCommand, nameEnd, skipBlanks} from './latex-letters.js';
 import {findDelimiter, lastOf, math, partnerOf, readSource, type Source} from './latex-math.js';
 import {ARGUMENT_MACROS, DECLARATIONS, ESCAPES, OPERATORS, SYMBOL_ACCENTS, SYMBOLS} from './latex-tables.js';
@@ -94,6 +95,25 @@ function isTie(text: string, at: number, before: string, last: TieState): boolea
 	return !url;
 }
 
+const SCRIPT_OR_WORD = /[\p{L}\p{N}^_]/u;
+const BARE_DECLARATION = /^(?:em|it|bf|sl|tt|sc|rm|sf) +/;
+
+/** After a group, what joins it to the next letters (a letter, or markup that may give one). */
+const JOINS_AFTER = /[\p{L}\\${~]/u;
+const ACCENT_MARK = /['"`^~=.]/;
+
+/** A brace group right after a word or a script mark, with no macro in it and not a macro's argument: math whose backslashes were dropped. */
+function isLeftoverGroup(text: string, at: number, partner: number): boolean {
+	if (at === 0 || !SCRIPT_OR_WORD.test(text[at - 1]!) || text.lastIndexOf('\\', partner) > at) return false;
+	// Inside a word ("K{ä}hler" once its accent is read) a group protects a letter: not math.
+	const after = text[partner + 1] ?? '';
+	if (JOINS_AFTER.test(after) && text[at - 1] !== '^' && text[at - 1] !== '_') return false;
+	let start = at;
+	while (start > 0 && isAsciiLetter(text.charCodeAt(start - 1))) start--;
+	// Not a macro's argument: `\mathcal{O}`, nor after an accented letter, `\'e{BERT}`.
+	return text[start - 1] !== '\\' && !(start > 1 && ACCENT_MARK.test(text[start - 1]!) && text[start - 2] === '\\');
+}
+
 /** The characters the decoder stops at (a module-level pattern: decodeLatex never runs inside itself). */
 const SPECIAL = /[\\${}~]/g;
 
@@ -106,6 +126,8 @@ export function decodeLatex(text: string): string {
 	let closer = 0;
 	let index = 0;
 	const tie: TieState = {at: -1, url: false};
+	/** Closing braces kept with their opening one. */
+	const kept = new Set<number>();
 	const special = SPECIAL;
 	special.lastIndex = 0;
 	for (let match = special.exec(text); match !== null; match = special.exec(text)) {
@@ -120,9 +142,19 @@ export function decodeLatex(text: string): string {
 				return closers[closer] ?? -1;
 			});
 		} else if (code === 0x7b || code === 0x7d) {
-			// A brace that pairs with another only groups; an unpaired one is a character.
-			if (partnerOf(source, at) < 0) out.push(text[at]!);
+			// A brace that pairs with another only groups ("{BERT}"); an unpaired one is a character. A pair
+			// right after a letter, a digit, `^` or `_` is what is left of math whose backslashes were dropped
+			// (a page shows `\mathcal{O}(n^{2})` as "mathcal{O}(n^{2})"): it stays, or "min{a,b}" reads "mina,b".
+			const partner = partnerOf(source, at);
+			if (partner < 0 || kept.has(at)) out.push(text[at]!);
+			else if (code === 0x7b && isLeftoverGroup(text, at, partner)) {
+				out.push('{');
+				kept.add(partner);
+			}
 			index = at + 1;
+			// "{it misaligned}": a declaration whose backslash the page dropped (`{\it misaligned}`).
+			const declaration = code === 0x7b && partner > at ? BARE_DECLARATION.exec(text.slice(at + 1, Math.min(partner, at + 5))) : null;
+			if (declaration !== null && !kept.has(partner)) index += declaration[0].length;
 		} else {
 			out.push(isTie(text, at, lastOf(out), tie) ? ' ' : '~');
 			index = at + 1;
@@ -148,4 +180,19 @@ function dollar(source: Source, at: number, out: string[], nextCloser: () => num
 	if (close > at + 1 && other === close) return math(source, at, at + 1, close, 1, out);
 	out.push('$');
 	return at + 1;
+}
+
+/** A line (a title, a paragraph) as the reader shows it: its LaTeX decoded, its white space collapsed again. */
+export function shownLine(line: string): string {
+	const decoded = decodeLatex(line);
+	return decoded === line ? line : collapseWhiteSpace(decoded);
+}
+
+/** An abstract as the reader shows it: each paragraph decoded on its own (math never spans two). */
+export function shownAbstract(abstract: string): string {
+	return abstract
+		.split('\n\n')
+		.map(shownLine)
+		.filter((paragraph) => paragraph !== '')
+		.join('\n\n');
 }

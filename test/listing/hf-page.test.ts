@@ -157,7 +157,17 @@ describe('parseHfPage on variants', () => {
 	it('keeps unicode and LaTeX leftovers readable', () => {
 		const [paper] = parse(paperBlock('Inference Scaling scriptsizeFLaws: ℓ₁ Über-Models 🚀', 'Uses $\\ell_1$ loss.')).papers;
 		expect(paper?.title).toBe('Inference Scaling scriptsizeFLaws: ℓ₁ Über-Models 🚀');
-		expect(paper?.abstract).toBe('Uses $\\ell_1$ loss.');
+		expect(paper?.abstract).toBe('Uses ℓ₁ loss.');
+	});
+
+	it('shows LaTeX in titles and abstracts as text, and keeps the id of the title as written', () => {
+		const [paper] = parse(paperBlock('Schr\\"{o}dinger Bridges for $\\alpha$-Divergence', 'On M\\"obius maps, with 1\\% error and {\\em finite sample} bounds.')).papers;
+		expect(paper?.title).toBe('Schrödinger Bridges for α-Divergence');
+		expect(paper?.abstract).toBe('On Möbius maps, with 1% error and finite sample bounds.');
+		expect(paper?.id).toBe(parse(paperBlock('Schrödinger Bridges for alpha-Divergence', 'An abstract.')).papers[0]?.id);
+		const seed = parse(FIXTURE).papers.map((each) => each.abstract).join('\n');
+		expect(seed).toContain('Möbius matrix multiplication');
+		expect(seed).not.toMatch(/\\"|\\%|\\em\b/);
 	});
 
 	it('finds no papers in text that is only chrome or empty', () => {

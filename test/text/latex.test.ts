@@ -150,3 +150,20 @@ describe('decodeLatex properties', () => {
 		expect(decodeLatexLetters(text)).toBe(text);
 	});
 });
+
+describe('math a page shows without its backslashes', () => {
+	it.each([
+		['R^{n times n} and min{n_1,n_2}', 'R^{n times n} and min{n_1,n_2}'],
+		['risk of mathcal{O}(d^{k}) samples', 'risk of mathcal{O}(d^{k}) samples'],
+		['a {BERT} model', 'a BERT model'],
+	])('%s', (input, output) => {
+		expect(decodeLatex(input)).toBe(output);
+	});
+});
+
+describe('declarations a page shows without their backslash', () => {
+	it('reads "{it misaligned}" as "misaligned"', () => {
+		expect(decodeLatex('loss can be {it misaligned} with {em finite sample} and {bf bold}')).toBe('loss can be misaligned with finite sample and bold');
+		expect(decodeLatex('a set {item one}')).toBe('a set item one');
+	});
+});
