@@ -16,7 +16,8 @@
  */
 import {fileError} from '../errors.js';
 import {type Paper, type ParseResult, type ParseWarning} from './paper.js';
-import {arxivIdIn, buildRecord, isoDay, normalizeArxivId, shorten, splitAuthors, type RecordFields} from './records.js';
+import {arxivIdNamedBy, normalizeArxivId} from './arxiv-id.js';
+import {buildRecord, isoDay, shorten, splitAuthors, type RecordFields} from './records.js';
 import {
 	checkWellFormed,
 	childNamed,
@@ -135,7 +136,7 @@ function readAtom(feed: XmlElement, context: Context): void {
 			abstract: announcement.abstract,
 			authors: authorElements.length > 0 ? authorElements.map((author) => childText(author, 'name')) : creators(entry, (text) => text),
 			published: isoDay(childText(entry, 'published')) ?? isoDay(childText(entry, 'updated')),
-			arxivId: arxivIdIn(childText(entry, 'id')) ?? announcement.arxivId ?? arxivIdIn(alternate?.attributes.href ?? ''),
+			arxivId: arxivIdNamedBy(childText(entry, 'id')) ?? announcement.arxivId ?? arxivIdNamedBy(alternate?.attributes.href ?? ''),
 		});
 	});
 }
@@ -150,7 +151,7 @@ function readRss(rss: XmlElement, context: Context): void {
 			abstract: announcement.abstract,
 			authors: creators(item, (text) => text),
 			published: isoDay(childText(item, 'pubDate')) ?? isoDay(childText(item, 'date')),
-			arxivId: announcement.arxivId ?? arxivIdIn(childText(item, 'link')) ?? arxivIdIn(childText(item, 'guid')),
+			arxivId: announcement.arxivId ?? arxivIdNamedBy(childText(item, 'link')) ?? arxivIdNamedBy(childText(item, 'guid')),
 		});
 	});
 }
@@ -166,7 +167,7 @@ function readRdf(rdf: XmlElement, context: Context): void {
 			abstract: htmlFragmentText(childText(item, 'description')),
 			authors: creators(item, htmlFragmentText),
 			published: isoDay(childText(item, 'date')) ?? channelDay,
-			arxivId: arxivId ?? arxivIdIn(item.attributes.about ?? '') ?? arxivIdIn(childText(item, 'link')),
+			arxivId: arxivId ?? arxivIdNamedBy(item.attributes.about ?? '') ?? arxivIdNamedBy(childText(item, 'link')),
 		});
 	});
 }

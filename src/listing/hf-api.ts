@@ -6,7 +6,8 @@
  */
 import {fileError} from '../errors.js';
 import {type Paper, type ParseResult, type ParseWarning} from './paper.js';
-import {buildRecord, isoDay, normalizeArxivId, shorten} from './records.js';
+import {normalizeArxivId} from './arxiv-id.js';
+import {buildRecord, isoDay, shorten} from './records.js';
 import {sanitizeLine} from '../text/sanitize.js';
 
 type JsonObject = Record<string, unknown>;

@@ -765,6 +765,27 @@ describe('toBibtex', () => {
 	);
 });
 
+describe('old-style arXiv ids', () => {
+	// The reader's `o` opens these (paperUrl); every format links and cites them the same way.
+	it.each([
+		['hep-th/9901001', 'hep-th/9901001'],
+		['math.AG/0601001', 'math.AG/0601001'],
+		['cond-mat/0102536', 'cond-mat/0102536'],
+		['hep-th/9901001v2', 'hep-th/9901001'],
+		['2410.17243v1', '2410.17243'],
+	])('%s is exported as %s: the abstract link in Markdown, eprint and url in BibTeX, the id in JSON', (arxivId, id) => {
+		const old = paper({title: 'Old Style', authors: ['Ann Lee'], published: '1999-01-04', arxivId, links: ['https://github.com/x/y']});
+		const abstractPage = `https://arxiv.org/abs/${id}`;
+		expect(paperUrl(old)).toBe(abstractPage);
+		expect(parseMarkdown(toMarkdown([old]))[0]!.url).toBe(abstractPage);
+		const [entry] = parseBibtex(toBibtex([old]));
+		expect(entry!.fields.get('eprint')).toBe(id);
+		expect(entry!.fields.get('archivePrefix')).toBe('arXiv');
+		expect(entry!.fields.get('url')).toBe(abstractPage);
+		expect(JSON.parse(toJson([old])).papers[0].arxivId).toBe(arxivId);
+	});
+});
+
 describe('toJson', () => {
 	const papers = [VASWANI, paper({title: 'Q "quoted" \\ and \u2028 line', read: true, favorite: true, authorCount: 4, links: ['https://example.org/']})];
 
