@@ -15,6 +15,7 @@ import {
 	toMarkdown,
 	type ExportFormat,
 } from '../../src/export/formats.js';
+import {normalizeArxivId} from '../../src/listing/arxiv-id.js';
 import {parseHfPage} from '../../src/listing/hf-page.js';
 import {paperId, type PaperWithState} from '../../src/listing/paper.js';
 import {collapseWhiteSpace, sanitize, UNSAFE_CHARACTER} from '../../src/text/sanitize.js';
@@ -336,7 +337,7 @@ function expectEntryMatches(entry: BibEntry, source: PaperWithState): void {
 	const title = clean(source.title);
 	const names = source.authors.map(clean).filter((name) => name !== '');
 	const count = source.authorCount ?? 0;
-	const validArxivId = source.arxivId !== null && /^\d{4}\.\d{4,5}$/.test(source.arxivId) ? source.arxivId : null;
+	const validArxivId = source.arxivId === null ? null : normalizeArxivId(source.arxivId);
 	const firstLink = source.links.map((link) => safeUrl(link)).find((url) => url !== null)?.href ?? null;
 	const url = validArxivId !== null ? `https://arxiv.org/abs/${validArxivId}` : firstLink;
 	const expected = new Map<string, string>();
@@ -428,7 +429,7 @@ const hostilePaper = fc
 		authors: fc.array(hostileText, {maxLength: 5}),
 		authorCount: fc.option(fc.nat({max: 40}), {nil: null}),
 		published: fc.option(fc.constantFrom('2024-10-22', '1999-01-01', '2025-02-28'), {nil: null}),
-		arxivId: fc.option(fc.oneof(fc.constantFrom('2410.17243', '1706.03762', '2501.0123'), hostileText), {nil: null}),
+		arxivId: fc.option(fc.oneof(fc.constantFrom('2410.17243', '1706.03762', '2501.0123', 'hep-th/9901001', 'math.AG/0601001v2', 'cond-mat/0102536'), hostileText), {nil: null}),
 		links: fc.array(
 			fc.oneof(
 				fc.webUrl({withQueryParameters: true, withFragments: true}),
@@ -592,9 +593,9 @@ describe('toMarkdown', () => {
 			const shown = names.length > 4 ? names.slice(0, 3) : names;
 			const authors = names.length === 0 ? (count > 0 ? `${count} author${count === 1 ? '' : 's'}` : '') : shown.join(', ') + (shown.length < Math.max(names.length, count) ? ' et al.' : '');
 			expect(item.details).toBe([authors, source.published ?? ''].filter((part) => part !== '').join(' · '));
-			const validId = source.arxivId !== null && /^\d{4}\.\d{4,5}$/.test(source.arxivId);
+			const validId = source.arxivId === null ? null : normalizeArxivId(source.arxivId);
 			const link = source.links.map((each) => safeUrl(each)).find((url) => url !== null)?.href;
-			const expected = validId ? `https://arxiv.org/abs/${source.arxivId}` : (link ?? paperUrl({arxivId: null, title: clean(source.title)}));
+			const expected = validId !== null ? `https://arxiv.org/abs/${validId}` : (link ?? paperUrl({arxivId: null, title: clean(source.title)}));
 			expect(withoutMarkdownEncoding(item.url)).toBe(withoutMarkdownEncoding(expected));
 			expect(safeUrl(item.url)).not.toBeNull();
 		});
