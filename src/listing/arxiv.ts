@@ -94,7 +94,7 @@ export function parseArxivFeed(text: string, options: {source: string}): ParseRe
 
 /** Adds the paper an element describes, or a warning with the element's line when it has no title. */
 function add(context: Context, element: XmlElement, kind: string, number: number, fields: Omit<RecordFields, 'source' | 'upvotes'>): void {
-	const paper = buildRecord({...fields, upvotes: 0, source: context.source});
+	const paper = buildRecord({...fields, upvotes: null, source: context.source}); // arXiv counts no upvotes
 	if (paper === null) {
 		warn(context, element, `${kind} ${number} has no title, skipped`);
 	} else {

@@ -88,7 +88,8 @@ function readItem(item: JsonObject, paper: JsonObject, source: string): Paper | 
 		}),
 		published: published === null ? null : isoDay(published),
 		arxivId: rawId === null ? null : normalizeArxivId(rawId),
-		upvotes: typeof upvotes === 'number' && Number.isFinite(upvotes) && upvotes > 0 ? Math.floor(upvotes) : 0,
+		// A count as a whole number, at least 0; null when the item has none (no field, or not a number).
+		upvotes: typeof upvotes === 'number' && Number.isFinite(upvotes) ? Math.max(0, Math.floor(upvotes)) : null,
 		source,
 	});
 }

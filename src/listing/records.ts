@@ -158,7 +158,8 @@ export interface RecordFields {
 	published: string | null;
 	/** An arXiv id without version, already checked (normalizeArxivId), or null. */
 	arxivId: string | null;
-	upvotes: number;
+	/** Null when the listing has no upvotes (arXiv feeds). */
+	upvotes: number | null;
 	source: string;
 }
 

@@ -430,6 +430,7 @@ const hostilePaper = fc
 		authorCount: fc.option(fc.nat({max: 40}), {nil: null}),
 		published: fc.option(fc.constantFrom('2024-10-22', '1999-01-01', '2025-02-28'), {nil: null}),
 		arxivId: fc.option(fc.oneof(fc.constantFrom('2410.17243', '1706.03762', '2501.0123', 'hep-th/9901001', 'math.AG/0601001v2', 'cond-mat/0102536'), hostileText), {nil: null}),
+		upvotes: fc.option(fc.nat({max: 500}), {nil: null}),
 		links: fc.array(
 			fc.oneof(
 				fc.webUrl({withQueryParameters: true, withFragments: true}),
@@ -798,6 +799,13 @@ describe('toJson', () => {
 		const list = [...jsonChunks(papers, [], false)].join('');
 		expect(list.endsWith(',"warnings":[]}\n')).toBe(true);
 		expect(toJson(papers)).toBe(list.replace(',"warnings":[]}\n', '}\n'));
+	});
+
+	it('writes "upvotes": null for a paper without upvotes (an arXiv feed), and no upvotes in Markdown or BibTeX', () => {
+		const feedPaper = paper({upvotes: null, arxivId: 'hep-th/9901001'});
+		expect(toJson([feedPaper])).toContain('"upvotes":null');
+		expect(JSON.parse(toJson([feedPaper])).papers[0].upvotes).toBeNull();
+		for (const format of ['markdown', 'bibtex'] as const) expect(exportPapers([feedPaper], format)).not.toMatch(/null|▲/);
 	});
 
 	it('is compact, on one line', () => {

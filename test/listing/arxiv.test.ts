@@ -3,7 +3,7 @@ import {describe, expect, it} from 'vitest';
 import {InputError} from '../../src/errors.js';
 import {feedKind, parseArxivFeed, splitAnnouncement, splitRdfTitle} from '../../src/listing/arxiv.js';
 import {parseHfApi} from '../../src/listing/hf-api.js';
-import {paperId, type Paper, type ParseResult} from '../../src/listing/paper.js';
+import {mergePapers, paperId, type Paper, type ParseResult} from '../../src/listing/paper.js';
 import {UNSAFE_CHARACTER} from '../../src/text/sanitize.js';
 
 const fixture = (name: string) => readFileSync(new URL(`../../fixtures/${name}`, import.meta.url), 'utf8');
@@ -79,7 +79,7 @@ describe('parseArxivFeed on an API answer (Atom)', () => {
 			authors: ['Zesen Cheng', 'Hang Zhang', 'Kehan Li', 'Sicong Leng', 'Zhiqiang Hu', 'Fei Wu', 'Deli Zhao', 'Xin Li', 'Lidong Bing'],
 			published: '2024-10-22',
 			yearInferred: false,
-			upvotes: 0,
+			upvotes: null,
 			links: ['https://arxiv.org/abs/2410.17243'],
 			arxivId: '2410.17243',
 			source: 'atom.xml',
@@ -213,7 +213,7 @@ describe('parseArxivFeed on the daily RSS feed', () => {
 			authors: ['Baixiang Huang', 'Canyu Chen', 'Xiongxiao Xu', 'Ali Payani', 'Kai Shu'],
 			published: '2024-10-25',
 			yearInferred: false,
-			upvotes: 0,
+			upvotes: null,
 			links: ['https://arxiv.org/abs/2410.16251'],
 			arxivId: '2410.16251',
 			source: 'rss.xml',
@@ -313,6 +313,14 @@ describe('ids shared across listings', () => {
 			expect(same[0]?.id).toBe(paper.id);
 			expect(same[0]?.title).toBe(paper.title);
 		}
+	});
+
+	it('gives feed papers no upvotes (null, not 0), so merged with the API copy they keep its count', () => {
+		for (const feed of [ATOM, ATOM_PREFIXED, RSS, RDF]) expect(parse(feed).papers.map((paper) => paper.upvotes).every((upvotes) => upvotes === null)).toBe(true);
+		const api = parseHfApi(API, {source: 'api.json'}).papers;
+		const merged = mergePapers([api, parse(ATOM).papers]);
+		for (const paper of api) expect(merged.find((each) => each.id === paper.id)?.upvotes).toBe(paper.upvotes);
+		expect(api.every((paper) => typeof paper.upvotes === 'number')).toBe(true);
 	});
 });
 
