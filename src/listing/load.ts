@@ -2,7 +2,7 @@ import {closeSync, fstatSync, openSync, readFileSync, readSync} from 'node:fs';
 import {readdir} from 'node:fs/promises';
 import {join} from 'node:path';
 import {fileError as namedFileError, InputError} from '../errors.js';
-import {feedKind, parseArxivFeed} from './arxiv.js';
+import {endsBeforeRoot, feedKind, parseArxivFeed} from './arxiv.js';
 import {looksLikeHfApi, parseHfApi} from './hf-api.js';
 import {createHfPageParser, type ListingParser} from './hf-page.js';
 import {createMerger, type Paper, type ParseResult, type ParseWarning} from './paper.js';
@@ -132,8 +132,12 @@ function readError(file: string, error: unknown): InputError {
 	return fileError(file, `cannot be read (${code ?? (error as Error).message})`);
 }
 
-function noPapers(file: string, warnings: readonly ParseWarning[]): InputError {
-	const why = warnings.length > 0 ? ` (${warnings.length} unreadable blocks)` : '';
+/** A listing's parser; `endsEarly`: its text ends before its document does (a feed cut short). */
+type Parser = ListingParser & {readonly endsEarly?: boolean};
+
+/** A listing without papers; a feed cut short says where it ends (its last warning). */
+function noPapers(file: string, {warnings, endsEarly}: Parser): InputError {
+	const why = endsEarly === true ? ` (${warnings.at(-1)?.message ?? 'it ends early'})` : warnings.length > 0 ? ` (${warnings.length} unreadable blocks)` : '';
 	return fileError(file, `no papers found in it${why}`);
 }
 
@@ -168,7 +172,7 @@ function firstVisibleByte(bytes: Buffer): number | undefined {
 function detectFormat(file: string, head: Buffer, first: number, whole: () => Buffer): ListingFormat {
 	if (first === 0x3c) {
 		const start = head.toString('utf8', 0, 4096);
-		if (feedKind(start) !== null) return 'arxiv';
+		if (feedKind(start) !== null || endsBeforeRoot(start)) return 'arxiv'; // cut before its root: the parser says so
 		if (/^\s*<(?:\?xml|!doctype|html|!--|[a-z])/i.test(start.replace(/^\uFEFF/, ''))) {
 			throw fileError(file, 'is XML or HTML but not an arXiv Atom or RSS feed (papers reads Hugging Face pages and their API JSON, and arXiv feeds)');
 		}
@@ -252,7 +256,7 @@ export async function startLoading(files: readonly ListingSource[], options: Loa
 	const warnings: ParseWarning[] = [];
 	const directoriesWithPapers = new Set<string>();
 	let current = 0;
-	let parser: ListingParser | null = null;
+	let parser: Parser | null = null;
 	let taken = 0;
 
 	/** Opens the current source; false when it is a directory's file that cannot be read (skipped). */
@@ -279,14 +283,14 @@ export async function startLoading(files: readonly ListingSource[], options: Loa
 	};
 
 	/** Ends a parsed source: its warnings, and the check that it held papers (a feed may be empty: a weekend). */
-	const close = (source: Source, parsed: ListingParser) => {
+	const close = (source: Source, parsed: Parser) => {
 		if (parsed.papers.length > 0 || parsed.mayBeEmpty === true) {
 			warnings.push(...parsed.warnings);
 			if (source.directory !== null) directoriesWithPapers.add(source.directory);
 		} else if (source.directory === null) {
-			throw noPapers(source.file, parsed.warnings);
+			throw noPapers(source.file, parsed);
 		} else {
-			warnings.push({source: shownName(source.file), line: null, message: `skipped: ${noPapers(source.file, parsed.warnings).message.replace(`${shownName(source.file)}: `, '')}`});
+			warnings.push({source: shownName(source.file), line: null, message: `skipped: ${noPapers(source.file, parsed).message.replace(`${shownName(source.file)}: `, '')}`});
 		}
 		settle(source);
 	};
@@ -305,7 +309,7 @@ export async function startLoading(files: readonly ListingSource[], options: Loa
 					settle(source);
 					continue;
 				}
-				const active: ListingParser = parser!;
+				const active: Parser = parser!;
 				const finished = active.run(deadline, enough === Infinity ? Infinity : taken + Math.max(1, enough - merger.papers.length));
 				for (; taken < active.papers.length; taken++) merger.add(active.papers[taken]!);
 				if (!finished) return false;
@@ -320,26 +324,30 @@ export async function startLoading(files: readonly ListingSource[], options: Loa
 }
 
 /** The parser for a listing's format: page text a slice at a time, JSON and XML in one go. */
-function createParser(opened: Opened, options: {source: string; year?: number; today?: Date}): ListingParser {
+function createParser(opened: Opened, options: {source: string; year?: number; today?: Date}): Parser {
 	if (opened.format === 'hf-page') return createHfPageParser(opened.input, options);
 	const parse = opened.format === 'hf-api' ? parseHfApi : parseArxivFeed;
 	const papers: Paper[] = [];
 	const warnings: ParseWarning[] = [];
 	let done = false;
-	return {
+	const parser = {
 		papers,
 		warnings,
-		mayBeEmpty: true, // an empty feed or API answer is a day without papers, not a broken file
+		mayBeEmpty: true, // an empty feed or API answer is a day without papers, not a broken file (unless cut short)
+		endsEarly: false,
 		run() {
 			if (done) return true;
 			const text = Buffer.concat([...opened.input]).toString('utf8');
 			const result: ParseResult = parse(text, {source: options.source}); // both parsers read past a byte order mark
 			papers.push(...result.papers);
 			warnings.push(...result.warnings);
+			parser.endsEarly = result.endsEarly === true;
+			parser.mayBeEmpty = !parser.endsEarly;
 			done = true;
 			return true;
 		},
 	};
+	return parser;
 }
 
 /** The visible files of a directory, by name (dated listings sort by date); null when `path` is not a directory. */

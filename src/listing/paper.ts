@@ -41,6 +41,12 @@ export interface ParseWarning {
 export interface ParseResult {
 	papers: Paper[];
 	warnings: ParseWarning[];
+	/**
+	 * The text ends before the document does (a download cut short): the papers are those whole before the
+	 * cut, and the last warning says where it ends. Without papers, that is a listing that lost them, not
+	 * an empty one.
+	 */
+	endsEarly?: boolean;
 }
 
 const PRINTABLE_ASCII = /^[\x20-\x7E]*$/;
