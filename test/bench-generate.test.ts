@@ -23,7 +23,7 @@ describe('bench/generate.mjs', () => {
 		expect(papers.some((paper) => paper.authorCount === null)).toBe(true);
 		expect(papers.some((paper) => paper.yearInferred)).toBe(true);
 		expect(papers.some((paper) => paper.published !== null && !paper.yearInferred)).toBe(true);
-		expect(papers.some((paper) => paper.upvotes > 0)).toBe(true);
+		expect(papers.some((paper) => (paper.upvotes ?? 0) > 0)).toBe(true);
 	});
 
 	it('is deterministic for a seed', () => {

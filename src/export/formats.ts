@@ -5,8 +5,9 @@
  * file) and `{"papers":[]}` in JSON (an empty string is not JSON).
  *
  * Markdown, one line a paper: `- [Title](URL) — A. One, B. Two · 2024-10-22`.
- * - URL: the arXiv abstract page when `arxivId` is an arXiv id, else the first `links` entry that is an
- *   http(s) URL with a real host (never `javascript:` and the like), else an arXiv title search (paperUrl).
+ * - URL: the arXiv abstract page when `arxivId` is an arXiv id (arxiv-id.ts: `2410.17243`, `hep-th/9901001`),
+ *   else the first `links` entry that is an http(s) URL with a real host (never `javascript:` and the
+ *   like), else an arXiv title search (paperUrl).
  * - Text (title, names, date): every character CommonMark or GitHub would act on inside a paragraph or a
  *   link's text is backslash-escaped (backslash, backtick, `* _ [ ] < > | ~ $`), and `&` where it would
  *   start a character reference (`&lt;`), so a title can neither close the link, nor start code,
@@ -17,9 +18,9 @@
  * - Authors: up to four names, else the first three and "et al." ("et al." too when the count says there
  *   are more than the names); "N authors" when the listing gives only a count; nothing when neither.
  *
- * BibTeX, one `@misc` entry a paper: title, author, year, eprint + archivePrefix (arXiv id known), url,
- * abstract, note, in that order, one field a line, each value in braces. A field with nothing to say is
- * left out (an empty title or abstract too).
+ * BibTeX, one `@misc` entry a paper: title, author, year, eprint + archivePrefix (arXiv id known, old-style
+ * ones too), url, abstract, note, in that order, one field a line, each value in braces. A field with
+ * nothing to say is left out (an empty title or abstract too).
  * - Keys: `lastname` + `year` + first title word (`vaswani2017attention`), lower-case ASCII letters and
  *   digits only (accents folded: `müller` → `muller`); without author names `firstword` + `year`
  *   (`attention2017`); with neither a usable name nor title word, the paper id. A few words are skipped
@@ -63,6 +64,7 @@
  * reaches the output whatever the record holds. JSON, like `list --json`, relies on the parser's
  * sanitising (JSON.stringify escapes C0 controls and lone surrogates, not C1 or bidi characters).
  */
+import {normalizeArxivId} from '../listing/arxiv-id.js';
 import type {PaperWithState} from '../listing/paper.js';
 import {collapseWhiteSpace, sanitize} from '../text/sanitize.js';
 import {paperUrl, safeUrl} from '../ui/open-url.js';
@@ -98,15 +100,13 @@ export function exportPapers(papers: readonly PaperWithState[], format: ExportFo
 // ---------------------------------------------------------------------------------------------------
 // Shared
 
-/** Same test as paperUrl: a new-style arXiv id. */
-const ARXIV_ID = /^\d{4}\.\d{4,5}$/;
-
 function cleanText(text: string): string {
 	return collapseWhiteSpace(sanitize(text));
 }
 
+/** The paper's arXiv id, new style or old ("hep-th/9901001"), as the reader's `o` reads it; null when it has none. */
 function arxivIdOf(paper: PaperWithState): string | null {
-	return paper.arxivId !== null && ARXIV_ID.test(paper.arxivId) ? paper.arxivId : null;
+	return paper.arxivId === null ? null : normalizeArxivId(paper.arxivId);
 }
 
 /** The first link that is an http(s) URL with a real host and no credentials, normalised. */

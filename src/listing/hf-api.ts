@@ -6,7 +6,8 @@
  */
 import {fileError} from '../errors.js';
 import {type Paper, type ParseResult, type ParseWarning} from './paper.js';
-import {buildRecord, isoDay, normalizeArxivId, shorten} from './records.js';
+import {normalizeArxivId} from './arxiv-id.js';
+import {buildRecord, isoDay, shorten} from './records.js';
 import {sanitizeLine} from '../text/sanitize.js';
 
 type JsonObject = Record<string, unknown>;
@@ -87,7 +88,8 @@ function readItem(item: JsonObject, paper: JsonObject, source: string): Paper | 
 		}),
 		published: published === null ? null : isoDay(published),
 		arxivId: rawId === null ? null : normalizeArxivId(rawId),
-		upvotes: typeof upvotes === 'number' && Number.isFinite(upvotes) && upvotes > 0 ? Math.floor(upvotes) : 0,
+		// A count as a whole number, at least 0; null when the item has none (no field, or not a number).
+		upvotes: typeof upvotes === 'number' && Number.isFinite(upvotes) ? Math.max(0, Math.floor(upvotes)) : null,
 		source,
 	});
 }

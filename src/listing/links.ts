@@ -1,9 +1,14 @@
+/**
+ * Links in text: the URLs of an abstract, with or without a scheme, normalised to https; and the arXiv id
+ * such links name (read by arxiv-id.ts, as everywhere else).
+ */
+import {arxivIdFromUrl} from './arxiv-id.js';
+
 // A URL with a scheme, or a bare host with a known top-level domain followed by a path.
 const URL_PATTERN =
 	/\bhttps?:\/\/[^\s<>"'`]+|\b(?:www\.)?(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:com|org|io|ai|net|edu|dev|page|me|app|info|co|cn|uk|de|fr|jp)\/[^\s<>"'`]*/gi;
 // Cheap test first: a scheme, or a dotted name followed by a slash.
 const MAYBE_URL = /:\/\/|[a-z0-9]\.[a-z]{2,}\//i;
-const ARXIV_ID = /arxiv\.org\/(?:abs|pdf|html)\/(\d{4}\.\d{4,5})/i;
 
 /** URLs in the text, with or without a scheme, normalised to https, in order, without duplicates. */
 export function extractLinks(text: string): string[] {
@@ -46,11 +51,11 @@ function normaliseUrl(raw: string): string | null {
 	}
 }
 
-/** The arXiv id named by an arxiv.org link among the links, else null. */
+/** The arXiv id named by the first link that names one (an arXiv or Hugging Face paper page, see arxivIdFromUrl), else null. */
 export function arxivIdFromLinks(links: readonly string[]): string | null {
 	for (const link of links) {
-		const match = ARXIV_ID.exec(link);
-		if (match?.[1]) return match[1];
+		const id = arxivIdFromUrl(link);
+		if (id !== null) return id;
 	}
 	return null;
 }

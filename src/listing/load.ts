@@ -2,7 +2,7 @@ import {closeSync, fstatSync, openSync, readFileSync, readSync} from 'node:fs';
 import {readdir} from 'node:fs/promises';
 import {join} from 'node:path';
 import {fileError as namedFileError, InputError} from '../errors.js';
-import {feedKind, parseArxivFeed} from './arxiv.js';
+import {endsBeforeRoot, feedKind, parseArxivFeed} from './arxiv.js';
 import {looksLikeHfApi, parseHfApi} from './hf-api.js';
 import {createHfPageParser, type ListingParser} from './hf-page.js';
 import {htmlToPageText, looksLikeHtml} from './html-text.js';
@@ -136,11 +136,15 @@ function readError(file: string, error: unknown): InputError {
 	return fileError(file, `cannot be read (${code ?? (error as Error).message})`);
 }
 
-function noPapers(file: string, parsed: ListingParser): InputError {
-	if (parsed.html === true) {
+/** A listing's parser; `endsEarly`: its text ends before its document does (a feed cut short). */
+type Parser = ListingParser & {readonly endsEarly?: boolean};
+
+/** A listing without papers: an HTML page says what to do instead; a feed cut short says where it ends (its last warning). */
+function noPapers(file: string, {warnings, endsEarly, html}: Parser): InputError {
+	if (html === true) {
 		return fileError(file, 'is an HTML page with no papers in its text: save the page as text instead (select all, copy, paste into a file), or get the listing with `papers fetch`');
 	}
-	const why = parsed.warnings.length > 0 ? ` (${parsed.warnings.length} unreadable blocks)` : '';
+	const why = endsEarly === true ? ` (${warnings.at(-1)?.message ?? 'it ends early'})` : warnings.length > 0 ? ` (${warnings.length} unreadable blocks)` : '';
 	return fileError(file, `no papers found in it${why}`);
 }
 
@@ -178,6 +182,7 @@ function detectFormat(file: string, head: Buffer, first: number, whole: () => Bu
 		const start = head.toString('utf8', 0, 4096);
 		if (feedKind(start) !== null) return 'arxiv';
 		if (looksLikeHtml(start)) return 'html';
+		if (endsBeforeRoot(start)) return 'arxiv'; // cut before its root: the parser says so
 		if (/^\s*<(?:\?xml|!doctype|html|!--|[a-z])/i.test(start.replace(/^\uFEFF/, ''))) {
 			throw fileError(file, 'is XML or HTML but not an arXiv Atom or RSS feed (papers reads Hugging Face pages and their API JSON, and arXiv feeds)');
 		}
@@ -261,7 +266,7 @@ export async function startLoading(files: readonly ListingSource[], options: Loa
 	const warnings: ParseWarning[] = [];
 	const directoriesWithPapers = new Set<string>();
 	let current = 0;
-	let parser: ListingParser | null = null;
+	let parser: Parser | null = null;
 	let taken = 0;
 
 	/** Opens the current source; false when it is a directory's file that cannot be read (skipped). */
@@ -288,7 +293,7 @@ export async function startLoading(files: readonly ListingSource[], options: Loa
 	};
 
 	/** Ends a parsed source: its warnings, and the check that it held papers (a feed may be empty: a weekend). */
-	const close = (source: Source, parsed: ListingParser) => {
+	const close = (source: Source, parsed: Parser) => {
 		if (parsed.papers.length > 0 || parsed.mayBeEmpty === true) {
 			warnings.push(...parsed.warnings);
 			if (source.directory !== null) directoriesWithPapers.add(source.directory);
@@ -314,7 +319,7 @@ export async function startLoading(files: readonly ListingSource[], options: Loa
 					settle(source);
 					continue;
 				}
-				const active: ListingParser = parser!;
+				const active: Parser = parser!;
 				const finished = active.run(deadline, enough === Infinity ? Infinity : taken + Math.max(1, enough - merger.papers.length));
 				for (; taken < active.papers.length; taken++) merger.add(active.papers[taken]!);
 				if (!finished) return false;
@@ -329,7 +334,7 @@ export async function startLoading(files: readonly ListingSource[], options: Loa
 }
 
 /** The parser for a listing's format: page text a slice at a time, JSON and XML in one go. */
-function createParser(opened: Opened, options: {source: string; year?: number; today?: Date}): ListingParser {
+function createParser(opened: Opened, options: {source: string; year?: number; today?: Date}): Parser {
 	if (opened.format === 'hf-page') return createHfPageParser(opened.input, options);
 	if (opened.format === 'html') {
 		// The page's text, not the file's lines: warnings cannot name a line of the file.
@@ -348,20 +353,24 @@ function createParser(opened: Opened, options: {source: string; year?: number; t
 	const papers: Paper[] = [];
 	const warnings: ParseWarning[] = [];
 	let done = false;
-	return {
+	const parser = {
 		papers,
 		warnings,
-		mayBeEmpty: true, // an empty feed or API answer is a day without papers, not a broken file
+		mayBeEmpty: true, // an empty feed or API answer is a day without papers, not a broken file (unless cut short)
+		endsEarly: false,
 		run() {
 			if (done) return true;
 			const text = Buffer.concat([...opened.input]).toString('utf8');
 			const result: ParseResult = parse(text, {source: options.source}); // both parsers read past a byte order mark
 			papers.push(...result.papers);
 			warnings.push(...result.warnings);
+			parser.endsEarly = result.endsEarly === true;
+			parser.mayBeEmpty = !parser.endsEarly;
 			done = true;
 			return true;
 		},
 	};
+	return parser;
 }
 
 /** The visible files of a directory, by name (dated listings sort by date); null when `path` is not a directory. */

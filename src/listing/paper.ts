@@ -15,7 +15,8 @@ export interface Paper {
 	published: string | null;
 	/** True when the listing gave no year and it was inferred. */
 	yearInferred: boolean;
-	upvotes: number;
+	/** Upvotes where the listing counts them (Hugging Face); null where it has none (arXiv feeds), not 0. */
+	upvotes: number | null;
 	/** URLs found in the abstract, normalised to https. */
 	links: string[];
 	arxivId: string | null;
@@ -41,6 +42,12 @@ export interface ParseWarning {
 export interface ParseResult {
 	papers: Paper[];
 	warnings: ParseWarning[];
+	/**
+	 * The text ends before the document does (a download cut short): the papers are those whole before the
+	 * cut, and the last warning says where it ends. Without papers, that is a listing that lost them, not
+	 * an empty one.
+	 */
+	endsEarly?: boolean;
 }
 
 const PRINTABLE_ASCII = /^[\x20-\x7E]*$/;
@@ -76,8 +83,8 @@ export function paperId(title: string): string {
 }
 
 /**
- * Papers merged one at a time, deduplicated by id: a later copy's upvotes win (unless it has none: arXiv
- * feeds carry no upvotes), gaps are filled from it, the first position stays.
+ * Papers merged one at a time, deduplicated by id: a later copy's upvotes win (0 too) unless it has none
+ * (null: arXiv feeds carry no upvotes), gaps are filled from it, the first position stays.
  */
 export interface PaperMerger {
 	/** The merged papers in order (the array grows; a paper seen again is replaced by the merge). */
@@ -100,7 +107,7 @@ export function createMerger(): PaperMerger {
 			const earlier = papers[position]!;
 			papers[position] = {
 				...earlier,
-				upvotes: paper.upvotes > 0 ? paper.upvotes : earlier.upvotes,
+				upvotes: paper.upvotes ?? earlier.upvotes,
 				abstract: earlier.abstract || paper.abstract,
 				authorCount: earlier.authorCount ?? paper.authorCount,
 				authors: earlier.authors.length > 0 ? earlier.authors : paper.authors,

@@ -1,7 +1,7 @@
 /**
  * What the listing formats other than page text (the Hugging Face API's JSON, arXiv's Atom and RSS feeds)
- * share on the way to Paper records: arXiv ids, the unwrapping of hard-wrapped titles and abstracts,
- * dates, author lists, and the record itself.
+ * share on the way to Paper records: the unwrapping of hard-wrapped titles and abstracts, dates, author
+ * lists, and the record itself. arXiv ids are read in arxiv-id.ts.
  *
  * Titles and abstracts are shown with their LaTeX decoded (`Schr\"{o}dinger` as Schrödinger, `\emph{x}`
  * as x, `$\alpha$` as α; math that cannot be shown stays as written: see decodeLatex). The id is derived
@@ -10,34 +10,11 @@
  * and the Hugging Face copy (the site drops `$ \ { }`: "alpha") keep one id, and marks stored under
  * ids from before keep working.
  */
+import {arxivAbsUrl} from './arxiv-id.js';
 import {extractLinks} from './links.js';
 import {paperId, type Paper} from './paper.js';
 import {shownAbstract, shownLine} from '../text/latex.js';
 import {collapseWhiteSpace, sanitize, sanitizeLine} from '../text/sanitize.js';
-
-const NEW_STYLE_ID = /^\d{4}\.\d{4,5}$/;
-/** "hep-th/9901001", "math.AG/0601001", "cond-mat/0102536": an archive, maybe a subject class, seven digits. */
-const OLD_STYLE_ID = /^[a-z]+(?:-[a-z]+)*(?:\.[A-Z]{2})?\/\d{7}$/;
-const VERSION = /v\d+$/;
-/** An arXiv id in a URL ("arxiv.org/abs/2410.17243v1"), an OAI identifier ("oai:arXiv.org:2411.01234v1") or a reference ("arXiv:0808.0620"). */
-const ID_IN_TEXT = /(?:arxiv\.org\/(?:abs|pdf|html)\/|oai:arxiv\.org:|\barxiv:)\s*((?:\d{4}\.\d{4,5}|[a-z]+(?:-[a-z]+)*(?:\.[A-Z]{2})?\/\d{7})(?:v\d+)?)(?!\d)/i;
-
-/** The arXiv id without its version ("2410.17243v1" → "2410.17243", "hep-th/9901001v2" → "hep-th/9901001"); null when it is not one. */
-export function normalizeArxivId(raw: string): string | null {
-	const id = raw.trim().replace(/^arxiv:/i, '').replace(VERSION, '');
-	return NEW_STYLE_ID.test(id) || OLD_STYLE_ID.test(id) ? id : null;
-}
-
-/** The arXiv id named in a URL, an OAI identifier or an "arXiv:" reference, without its version; else null. */
-export function arxivIdIn(text: string): string | null {
-	const match = ID_IN_TEXT.exec(text);
-	return match?.[1] === undefined ? null : normalizeArxivId(match[1]);
-}
-
-/** The abstract page of an arXiv id. */
-export function arxivAbsUrl(id: string): string {
-	return `https://arxiv.org/abs/${id}`;
-}
 
 const CARRIAGE_RETURN = /\r\n?/g;
 
@@ -184,7 +161,8 @@ export interface RecordFields {
 	published: string | null;
 	/** An arXiv id without version, already checked (normalizeArxivId), or null. */
 	arxivId: string | null;
-	upvotes: number;
+	/** Null when the listing has no upvotes (arXiv feeds). */
+	upvotes: number | null;
 	source: string;
 }
 

@@ -18,7 +18,7 @@ export function detailLines(paper: Paper, flags: Flags, ranges: MatchRanges | un
 	const facts = [
 		paper.authors.length > 0 ? null : paper.authorCount === null ? null : `${paper.authorCount} author${paper.authorCount === 1 ? '' : 's'}`,
 		paper.published === null ? 'no date' : `${paper.published}${paper.yearInferred ? ' (year inferred)' : ''}`,
-		`▲ ${paper.upvotes}`,
+		paper.upvotes === null ? null : `▲ ${paper.upvotes}`,
 		flags.read ? 'read' : 'unread',
 		flags.favorite ? '★ favorite' : null,
 		paper.arxivId === null ? null : `arXiv:${paper.arxivId}`,

@@ -1,9 +1,10 @@
+import {arxivAbsUrl} from '../listing/arxiv-id.js';
 import type {Paper} from '../listing/paper.js';
 
-/** The page to open for a paper: its arXiv abstract when the id is known, else an arXiv title search. */
+/** The page to open for a paper: its arXiv abstract when the id is an arXiv id (new or old style), else an arXiv title search. */
 export function paperUrl(paper: Pick<Paper, 'arxivId' | 'title'>): string {
-	// New ids (2410.17243) and old ones (hep-th/9901001, math.PR/0601001).
-	if (paper.arxivId !== null && /^(?:\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?\/\d{7})$/.test(paper.arxivId)) return `https://arxiv.org/abs/${paper.arxivId}`;
+	const abstractPage = paper.arxivId === null ? null : arxivAbsUrl(paper.arxivId);
+	if (abstractPage !== null) return abstractPage;
 	const query = new URLSearchParams({query: paper.title, searchtype: 'title'});
 	return `https://arxiv.org/search/?${query.toString()}`;
 }

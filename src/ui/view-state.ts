@@ -233,8 +233,11 @@ function merge(left: readonly number[], right: readonly number[], compare: (a: n
 
 function comparator(papers: readonly Paper[], sort: SortOrder): (a: number, b: number) => number {
 	switch (sort) {
-		case 'upvotes':
-			return (a, b) => papers[b]!.upvotes - papers[a]!.upvotes || a - b;
+		case 'upvotes': {
+			// No upvotes (null: an arXiv feed) sorts after 0.
+			const votes = (index: number) => papers[index]!.upvotes ?? -1;
+			return (a, b) => votes(b) - votes(a) || a - b;
+		}
 		case 'date': {
 			// ISO dates: comparing the strings is comparing the dates (no date sorts last).
 			const dates = papers.map((paper) => paper.published ?? '');

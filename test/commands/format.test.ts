@@ -41,4 +41,21 @@ describe('formatTable', () => {
 		expect(rows[1]).toContain('…');
 		expect(rows[2]).toContain('Paper number 2');
 	});
+
+	it('leaves the UP column blank for a paper without upvotes (an arXiv feed), where 0 shows as 0', () => {
+		const rows = formatTable([{...paper(0), upvotes: null}, paper(0, 'Counted zero'), paper(123, 'Counted')], 80).trimEnd().split('\n');
+		expect(rows[0]).toMatch(/^ID {10} {2}DATE {6} {2} UP {2}TITLE$/);
+		expect(rows[1]).toMatch(/^[0-9a-f]{12} {2}2024-01-02 {2} {3} {2}Paper number 0$/);
+		expect(rows[2]).toMatch(/^[0-9a-f]{12} {2}2024-01-02 {2} {2}0 {2}Counted zero$/);
+		expect(rows[3]).toMatch(/^[0-9a-f]{12} {2}2024-01-02 {2}123 {2}Counted$/);
+		expect(rows.join('\n')).not.toContain('null');
+	});
+});
+
+describe('JSON output', () => {
+	it('writes "upvotes": null for a paper without upvotes', () => {
+		const json = [...jsonChunks([{...paper(1), upvotes: null}, paper(2)], [], false)].join('');
+		expect(json).toContain('"upvotes":null');
+		expect(JSON.parse(json).papers.map((each: {upvotes: unknown}) => each.upvotes)).toEqual([null, 2]);
+	});
 });

@@ -15,6 +15,7 @@ import {
 	toMarkdown,
 	type ExportFormat,
 } from '../../src/export/formats.js';
+import {normalizeArxivId} from '../../src/listing/arxiv-id.js';
 import {parseHfPage} from '../../src/listing/hf-page.js';
 import {paperId, type PaperWithState} from '../../src/listing/paper.js';
 import {collapseWhiteSpace, sanitize, UNSAFE_CHARACTER} from '../../src/text/sanitize.js';
@@ -336,7 +337,7 @@ function expectEntryMatches(entry: BibEntry, source: PaperWithState): void {
 	const title = clean(source.title);
 	const names = source.authors.map(clean).filter((name) => name !== '');
 	const count = source.authorCount ?? 0;
-	const validArxivId = source.arxivId !== null && /^\d{4}\.\d{4,5}$/.test(source.arxivId) ? source.arxivId : null;
+	const validArxivId = source.arxivId === null ? null : normalizeArxivId(source.arxivId);
 	const firstLink = source.links.map((link) => safeUrl(link)).find((url) => url !== null)?.href ?? null;
 	const url = validArxivId !== null ? `https://arxiv.org/abs/${validArxivId}` : firstLink;
 	const expected = new Map<string, string>();
@@ -428,7 +429,8 @@ const hostilePaper = fc
 		authors: fc.array(hostileText, {maxLength: 5}),
 		authorCount: fc.option(fc.nat({max: 40}), {nil: null}),
 		published: fc.option(fc.constantFrom('2024-10-22', '1999-01-01', '2025-02-28'), {nil: null}),
-		arxivId: fc.option(fc.oneof(fc.constantFrom('2410.17243', '1706.03762', '2501.0123'), hostileText), {nil: null}),
+		arxivId: fc.option(fc.oneof(fc.constantFrom('2410.17243', '1706.03762', '2501.0123', 'hep-th/9901001', 'math.AG/0601001v2', 'cond-mat/0102536'), hostileText), {nil: null}),
+		upvotes: fc.option(fc.nat({max: 500}), {nil: null}),
 		links: fc.array(
 			fc.oneof(
 				fc.webUrl({withQueryParameters: true, withFragments: true}),
@@ -592,9 +594,9 @@ describe('toMarkdown', () => {
 			const shown = names.length > 4 ? names.slice(0, 3) : names;
 			const authors = names.length === 0 ? (count > 0 ? `${count} author${count === 1 ? '' : 's'}` : '') : shown.join(', ') + (shown.length < Math.max(names.length, count) ? ' et al.' : '');
 			expect(item.details).toBe([authors, source.published ?? ''].filter((part) => part !== '').join(' · '));
-			const validId = source.arxivId !== null && /^\d{4}\.\d{4,5}$/.test(source.arxivId);
+			const validId = source.arxivId === null ? null : normalizeArxivId(source.arxivId);
 			const link = source.links.map((each) => safeUrl(each)).find((url) => url !== null)?.href;
-			const expected = validId ? `https://arxiv.org/abs/${source.arxivId}` : (link ?? paperUrl({arxivId: null, title: clean(source.title)}));
+			const expected = validId !== null ? `https://arxiv.org/abs/${validId}` : (link ?? paperUrl({arxivId: null, title: clean(source.title)}));
 			expect(withoutMarkdownEncoding(item.url)).toBe(withoutMarkdownEncoding(expected));
 			expect(safeUrl(item.url)).not.toBeNull();
 		});
@@ -765,6 +767,27 @@ describe('toBibtex', () => {
 	);
 });
 
+describe('old-style arXiv ids', () => {
+	// The reader's `o` opens these (paperUrl); every format links and cites them the same way.
+	it.each([
+		['hep-th/9901001', 'hep-th/9901001'],
+		['math.AG/0601001', 'math.AG/0601001'],
+		['cond-mat/0102536', 'cond-mat/0102536'],
+		['hep-th/9901001v2', 'hep-th/9901001'],
+		['2410.17243v1', '2410.17243'],
+	])('%s is exported as %s: the abstract link in Markdown, eprint and url in BibTeX, the id in JSON', (arxivId, id) => {
+		const old = paper({title: 'Old Style', authors: ['Ann Lee'], published: '1999-01-04', arxivId, links: ['https://github.com/x/y']});
+		const abstractPage = `https://arxiv.org/abs/${id}`;
+		expect(paperUrl(old)).toBe(abstractPage);
+		expect(parseMarkdown(toMarkdown([old]))[0]!.url).toBe(abstractPage);
+		const [entry] = parseBibtex(toBibtex([old]));
+		expect(entry!.fields.get('eprint')).toBe(id);
+		expect(entry!.fields.get('archivePrefix')).toBe('arXiv');
+		expect(entry!.fields.get('url')).toBe(abstractPage);
+		expect(JSON.parse(toJson([old])).papers[0].arxivId).toBe(arxivId);
+	});
+});
+
 describe('toJson', () => {
 	const papers = [VASWANI, paper({title: 'Q "quoted" \\ and \u2028 line', read: true, favorite: true, authorCount: 4, links: ['https://example.org/']})];
 
@@ -776,6 +799,13 @@ describe('toJson', () => {
 		const list = [...jsonChunks(papers, [], false)].join('');
 		expect(list.endsWith(',"warnings":[]}\n')).toBe(true);
 		expect(toJson(papers)).toBe(list.replace(',"warnings":[]}\n', '}\n'));
+	});
+
+	it('writes "upvotes": null for a paper without upvotes (an arXiv feed), and no upvotes in Markdown or BibTeX', () => {
+		const feedPaper = paper({upvotes: null, arxivId: 'hep-th/9901001'});
+		expect(toJson([feedPaper])).toContain('"upvotes":null');
+		expect(JSON.parse(toJson([feedPaper])).papers[0].upvotes).toBeNull();
+		for (const format of ['markdown', 'bibtex'] as const) expect(exportPapers([feedPaper], format)).not.toMatch(/null|▲/);
 	});
 
 	it('is compact, on one line', () => {

@@ -85,7 +85,7 @@ export function renderCapture(papers: readonly Paper[], options: CaptureOptions)
 		const page = `https://huggingface.co/papers/${idOf(index)}`;
 		const date = pageDate(paper);
 		// A browser copy prints the upvotes after the date; the captured pages print them before the title.
-		if (options.form !== 'plain') blocks.push(link(paper.upvotes > 0 ? String(paper.upvotes) : '-', `https://huggingface.co/login?next=%2Fpapers%2F${idOf(index)}`));
+		if (options.form !== 'plain') blocks.push(link((paper.upvotes ?? 0) > 0 ? String(paper.upvotes) : '-', `https://huggingface.co/login?next=%2Fpapers%2F${idOf(index)}`));
 		const heading = options.heading > 0 ? `${'#'.repeat(options.heading)} ` : '';
 		if (options.form === 'inline') blocks.push([`${heading}[${paper.title}](${page})`]);
 		else blocks.push(blockLink([`${heading}${paper.title}`], page));
@@ -96,7 +96,7 @@ export function renderCapture(papers: readonly Paper[], options: CaptureOptions)
 		if (paper.authorCount !== null) blocks.push(options.form === 'plain' ? [`* ${paper.authorCount} authors`] : link(`- ${paper.authorCount} authors`, page));
 		blocks.push(['·']);
 		const count = options.comments ? 1 + (index % 9) : null;
-		if (options.form === 'plain') blocks.push([paper.upvotes > 0 ? `${date} ${paper.upvotes}` : date]);
+		if (options.form === 'plain') blocks.push([(paper.upvotes ?? 0) > 0 ? `${date} ${paper.upvotes}` : date]);
 		else if (count === null) blocks.push([date]);
 		else if (options.form === 'inline') blocks.push([`${date}[${count}](${page}#community)`]);
 		else if (options.form === 'reference') blocks.push([`${date} ${link(` ${count}`, `${page}#community`)[0]}`]);
@@ -138,7 +138,7 @@ export function renderHtml(papers: readonly Paper[]): string {
 			.map((paragraph) => `<p>${escapeHtml(paragraph)}</p>`)
 			.join('\n');
 		return `<article>
-<div class="vote"><button><svg></svg></button><div class="count">${paper.upvotes > 0 ? paper.upvotes : '-'}</div></div>
+<div class="vote"><button><svg></svg></button><div class="count">${(paper.upvotes ?? 0) > 0 ? paper.upvotes : '-'}</div></div>
 <h3><a href="/papers/${idOf(index)}">${escapeHtml(paper.title)}</a></h3>
 <a href="/papers/${idOf(index)}">${paragraphs}</a>
 ${meta}

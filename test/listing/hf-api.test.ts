@@ -88,14 +88,22 @@ describe('parseHfApi on variants', () => {
 	});
 
 	it.each([
-		[undefined, 0],
+		[undefined, null],
+		[null, null],
+		['12', null],
+		[Number.NaN, null],
 		[-3, 0],
-		['12', 0],
-		[Number.NaN, 0],
+		[0, 0],
 		[7.9, 7],
 		[1e6, 1_000_000],
 	])('reads upvotes %j as %j', (upvotes, expected) => {
 		expect(one({upvotes}).papers[0]?.upvotes).toBe(expected);
+	});
+
+	it('gives null upvotes, not 0, to an item without the field', () => {
+		const paper: Record<string, unknown> = {...(item().paper as Record<string, unknown>)};
+		delete paper.upvotes;
+		expect(parse(JSON.stringify([{paper}])).papers[0]?.upvotes).toBeNull();
 	});
 
 	it('lists the paper’s arXiv page, then the links in its abstract, without duplicates', () => {

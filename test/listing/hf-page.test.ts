@@ -56,7 +56,7 @@ describe('parseHfPage on the real page', () => {
 	});
 
 	it('reads upvotes after the date, with and without a year', () => {
-		const upvoted = papers.filter((paper) => paper.upvotes > 0).map((paper) => [paper.published, paper.upvotes, paper.yearInferred]);
+		const upvoted = papers.filter((paper) => (paper.upvotes ?? 0) > 0).map((paper) => [paper.published, paper.upvotes, paper.yearInferred]);
 		expect(upvoted).toContainEqual(['2024-04-22', 14, false]);
 		expect(upvoted).toContainEqual(['2026-10-13', 2, true]);
 	});

@@ -30,4 +30,14 @@ describe('arxivIdFromLinks', () => {
 		expect(arxivIdFromLinks(['https://github.com/x', 'https://arxiv.org/abs/2410.17243v2'])).toBe('2410.17243');
 		expect(arxivIdFromLinks(['https://github.com/x'])).toBeNull();
 	});
+
+	it('reads old-style ids, and Hugging Face paper pages, as arxiv-id.ts does', () => {
+		expect(arxivIdFromLinks(['https://arxiv.org/abs/hep-th/9901001v2'])).toBe('hep-th/9901001');
+		expect(arxivIdFromLinks(['https://huggingface.co/papers/2606.00683'])).toBe('2606.00683');
+	});
+
+	it('takes no id from a link whose host is not arXiv\'s own', () => {
+		expect(arxivIdFromLinks(['https://evil.com/arxiv.org/abs/2403.00003', 'https://arxiv.org/abs/2410.17243'])).toBe('2410.17243');
+		expect(arxivIdFromLinks(extractLinks('see evil.com/arxiv.org/abs/2403.00003'))).toBeNull();
+	});
 });

@@ -135,6 +135,41 @@ describe('startLoading', () => {
 	});
 });
 
+describe('an arXiv feed cut short', () => {
+	const ATOM = readFileSync(new URL('../../fixtures/arxiv-atom.xml', import.meta.url), 'utf8');
+	const afterSecond = ATOM.indexOf('</entry>', ATOM.indexOf('</entry>') + 1) + '</entry>'.length + 40;
+
+	it('gives the entries whole before the cut, with the warning saying where it ends', async () => {
+		const file = join(directory, 'cut.xml');
+		writeFileSync(file, ATOM.slice(0, afterSecond));
+		const {papers, warnings} = await loadListings([file]);
+		expect(papers.map((paper) => paper.arxivId)).toEqual(['2410.17243', 'quant-ph/0210005']);
+		expect(warnings).toEqual([{source: file, line: expect.any(Number) as number, message: expect.stringMatching(/^document ends early at line \d+: in entry 3, which is skipped$/) as string}]);
+	});
+
+	it('without a whole entry is a listing without papers, saying where it ends; in a directory it is skipped so', async () => {
+		const file = join(directory, 'cut.xml');
+		writeFileSync(file, ATOM.slice(0, ATOM.indexOf('</entry>')));
+		await expect(loadListings([file])).rejects.toThrow(/cut\.xml: no papers found in it \(document ends early at line \d+: in entry 1 \("Breaking the Memory/);
+		const early = join(directory, 'early.xml');
+		writeFileSync(early, ATOM.slice(0, 200)); // in the comment before the root element
+		await expect(loadListings([early])).rejects.toThrow(`${early}: no papers found in it (document ends early at line 4: before its root element)`);
+		writeFileSync(join(directory, 'whole.xml'), ATOM);
+		const {papers, warnings} = await loadListings([directory], {directories: true});
+		expect(papers).toHaveLength(5);
+		expect(warnings.map((warning) => warning.message)).toEqual([
+			expect.stringMatching(/^skipped: no papers found in it \(document ends early at line \d+: in entry 1 /),
+			'skipped: no papers found in it (document ends early at line 4: before its root element)',
+		]);
+	});
+
+	it('an empty feed is still a day without papers', async () => {
+		const file = join(directory, 'empty.xml');
+		writeFileSync(file, readFileSync(new URL('../../fixtures/arxiv-rss-empty.xml', import.meta.url)));
+		expect(await loadListings([file])).toEqual({papers: [], warnings: []});
+	});
+});
+
 describe('large files', () => {
 	it('are read in chunks to the same papers as the whole text', async () => {
 		const text = generateListing(2000); // about 3.4 MB: several chunks

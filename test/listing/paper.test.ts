@@ -40,8 +40,11 @@ describe('mergePapers', () => {
 
 	it('dedupes within one listing too', () => {
 		expect(mergePapers([[paper('A', {upvotes: 1}), paper('a', {upvotes: 2})]])).toMatchObject([{title: 'A', upvotes: 2}]);
-		// A copy without upvotes (an arXiv feed has none) keeps the earlier count.
-		expect(mergePapers([[paper('A', {upvotes: 5})], [paper('a', {upvotes: 0})]])).toMatchObject([{title: 'A', upvotes: 5}]);
+		// A copy without upvotes (null: an arXiv feed has none) keeps the earlier count; a count of 0 is a count.
+		expect(mergePapers([[paper('A', {upvotes: 5})], [paper('a', {upvotes: null})]])).toMatchObject([{title: 'A', upvotes: 5}]);
+		expect(mergePapers([[paper('A', {upvotes: 5})], [paper('a', {upvotes: 0})]])).toMatchObject([{title: 'A', upvotes: 0}]);
+		expect(mergePapers([[paper('A', {upvotes: null})], [paper('a', {upvotes: null})]])).toMatchObject([{title: 'A', upvotes: null}]);
+		expect(mergePapers([[paper('A', {upvotes: null})], [paper('a', {upvotes: 4})]])).toMatchObject([{title: 'A', upvotes: 4}]);
 	});
 });
 

@@ -1,38 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {paperId} from '../../src/listing/paper.js';
-import {arxivIdIn, buildRecord, isoDay, normalizeArxivId, splitAuthors, unwrapAbstract, unwrapTitle} from '../../src/listing/records.js';
-
-describe('arXiv ids', () => {
-	it.each([
-		['2410.17243', '2410.17243'],
-		['2410.17243v1', '2410.17243'],
-		['0710.2073v12', '0710.2073'],
-		['arXiv:2411.01234v3', '2411.01234'],
-		['hep-th/9901001v2', 'hep-th/9901001'],
-		['math.AG/0601001', 'math.AG/0601001'],
-		['cond-mat/0102536', 'cond-mat/0102536'],
-		['cs/0101001', 'cs/0101001'],
-		[' 2410.17243 ', '2410.17243'],
-	])('normalises %s', (raw, id) => {
-		expect(normalizeArxivId(raw)).toBe(id);
-	});
-
-	it.each(['', '1234', '2410.172', '2410.172431', 'abc', 'hep-th/99010', 'HEP-TH/9901001', '2410.17243v', '../etc/passwd', '2410.17243/x'])('rejects %j', (raw) => {
-		expect(normalizeArxivId(raw)).toBeNull();
-	});
-
-	it.each([
-		['http://arxiv.org/abs/2410.17243v1', '2410.17243'],
-		['https://arxiv.org/pdf/hep-th/9901001v2', 'hep-th/9901001'],
-		['oai:arXiv.org:2411.01234v1', '2411.01234'],
-		['Comment on arXiv:0808.0620 and more', '0808.0620'],
-		['http://arxiv.org/api/errors#incorrect_id_format_for_1234.12345', null],
-		['https://example.org/abs/2410.17243', null],
-		['https://arxiv.org/abs/2410.172431', null],
-	])('finds the id in %s', (text, id) => {
-		expect(arxivIdIn(text)).toBe(id);
-	});
-});
+import {buildRecord, isoDay, splitAuthors, unwrapAbstract, unwrapTitle} from '../../src/listing/records.js';
 
 describe('unwrapping', () => {
 	it('makes a title one line', () => {

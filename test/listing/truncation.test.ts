@@ -37,7 +37,7 @@ function unsanitised(paper: Paper): string | null {
 	if (/[\t\r]/.test(paper.abstract) || paper.abstract.split('\n\n').some((paragraph) => paragraph.includes('\n'))) return 'abstract has line breaks other than between paragraphs';
 	if (!/^[0-9a-f]{12}$/.test(paper.id)) return `id ${paper.id}`;
 	if (paper.published !== null && !/^\d{4}-\d{2}-\d{2}$/.test(paper.published)) return `published ${paper.published}`;
-	if (!Number.isSafeInteger(paper.upvotes) || paper.upvotes < 0) return `upvotes ${paper.upvotes}`;
+	if (paper.upvotes !== null && (!Number.isSafeInteger(paper.upvotes) || paper.upvotes < 0)) return `upvotes ${paper.upvotes}`;
 	return null;
 }
 

@@ -7,6 +7,8 @@ describe('paperUrl', () => {
 		expect(paperUrl({arxivId: '1706.0376', title: 'Four-digit sequence'})).toBe('https://arxiv.org/abs/1706.0376');
 		expect(paperUrl({arxivId: 'hep-th/9901001', title: 'Old style'})).toBe('https://arxiv.org/abs/hep-th/9901001');
 		expect(paperUrl({arxivId: 'math.PR/0601001', title: 'Old style with a subject class'})).toBe('https://arxiv.org/abs/math.PR/0601001');
+		expect(paperUrl({arxivId: 'cond-mat/0102536', title: 'Old style, two-word archive'})).toBe('https://arxiv.org/abs/cond-mat/0102536');
+		expect(paperUrl({arxivId: 'hep-th/9901001v2', title: 'With a version'})).toBe('https://arxiv.org/abs/hep-th/9901001');
 	});
 
 	it('searches arXiv for the title without an id', () => {

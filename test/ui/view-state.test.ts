@@ -237,6 +237,7 @@ describe('sorting', () => {
 	const papers = [
 		paper('delta', {upvotes: 3, published: '2024-03-01'}),
 		paper('Alpha', {upvotes: 10, published: null}),
+		paper('echo', {upvotes: null, published: '2024-02-01'}),
 		paper('charlie 10', {upvotes: 3, published: '2025-01-15'}),
 		paper('charlie 9', {upvotes: 0, published: '2023-12-31'}),
 		paper('Bravo', {upvotes: 7, published: '2024-03-01'}),
@@ -251,19 +252,21 @@ describe('sorting', () => {
 	});
 
 	it('listing keeps the order of the listing', () => {
-		expect(titles(start)).toEqual(['delta', 'Alpha', 'charlie 10', 'charlie 9', 'Bravo']);
+		expect(titles(start)).toEqual(['delta', 'Alpha', 'echo', 'charlie 10', 'charlie 9', 'Bravo']);
 	});
 
-	it('upvotes puts the most upvoted first, ties in listing order', () => {
-		expect(titles(sorted(1))).toEqual(['Alpha', 'Bravo', 'delta', 'charlie 10', 'charlie 9']);
+	it('upvotes puts the most upvoted first, ties in listing order, papers without upvotes (null) after 0', () => {
+		expect(titles(sorted(1))).toEqual(['Alpha', 'Bravo', 'delta', 'charlie 10', 'charlie 9', 'echo']);
+		const noneFirst = [paper('none a', {upvotes: null}), paper('zero', {upvotes: 0}), paper('none b', {upvotes: null}), paper('one', {upvotes: 1})];
+		expect(titles(run(initialState(noneFirst, NO_MARKS, 10), {type: 'cycle-sort'}))).toEqual(['one', 'zero', 'none a', 'none b']);
 	});
 
 	it('date puts the newest first, ties in listing order, undated last', () => {
-		expect(titles(sorted(2))).toEqual(['charlie 10', 'delta', 'Bravo', 'charlie 9', 'Alpha']);
+		expect(titles(sorted(2))).toEqual(['charlie 10', 'delta', 'Bravo', 'echo', 'charlie 9', 'Alpha']);
 	});
 
 	it('title sorts alphabetically, ignoring case, numbers by value', () => {
-		expect(titles(sorted(3))).toEqual(['Alpha', 'Bravo', 'charlie 9', 'charlie 10', 'delta']);
+		expect(titles(sorted(3))).toEqual(['Alpha', 'Bravo', 'charlie 9', 'charlie 10', 'delta', 'echo']);
 	});
 
 	it('keeps the selected paper selected', () => {
@@ -280,6 +283,7 @@ describe('sorting', () => {
 			'delta',
 			'charlie 10',
 			'charlie 9',
+			'echo',
 		]);
 	});
 });
@@ -602,7 +606,7 @@ describe('a listing still being read', () => {
 
 describe('sorted orders', () => {
 	const papersOf = fc.array(
-		fc.record({title: fc.string({maxLength: 8}), upvotes: fc.nat(5), published: fc.option(fc.constantFrom('2024-01-02', '2024-01-15', '2025-12-31'), {nil: null})}),
+		fc.record({title: fc.string({maxLength: 8}), upvotes: fc.option(fc.nat(5), {nil: null}), published: fc.option(fc.constantFrom('2024-01-02', '2024-01-15', '2025-12-31'), {nil: null})}),
 		{maxLength: 40},
 	).map((records) => records.map((record, index) => paper(`${record.title} ${index}`, {...record, title: record.title})));
 
@@ -616,7 +620,7 @@ describe('sorted orders', () => {
 			.sort((a, b) => {
 				const x = papers[a]!;
 				const y = papers[b]!;
-				if (sort === 'upvotes') return y.upvotes - x.upvotes || a - b;
+				if (sort === 'upvotes') return (y.upvotes ?? -1) - (x.upvotes ?? -1) || a - b;
 				if (sort === 'date') return (y.published ?? '').localeCompare(x.published ?? '') || a - b;
 				return byTitle.compare(x.title, y.title) || a - b;
 			});

@@ -14,7 +14,7 @@ export function PaperList({state, width, height}: {state: ViewState; width: numb
 		);
 	}
 	let maxUpvotes = 0;
-	for (const index of rows) maxUpvotes = Math.max(maxUpvotes, state.papers[index]!.upvotes);
+	for (const index of rows) maxUpvotes = Math.max(maxUpvotes, state.papers[index]!.upvotes ?? 0);
 	const upvoteWidth = Math.max(2, String(maxUpvotes).length);
 	return (
 		<Box width={width} height={height} flexDirection="column">

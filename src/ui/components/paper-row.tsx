@@ -19,12 +19,12 @@ export interface PaperRowProps {
 	upvoteWidth: number;
 }
 
-/** One paper in the list: unread marker, star, title (cut to fit), upvotes and date. */
+/** One paper in the list: unread marker, star, title (cut to fit), upvotes (blank without any) and date. */
 export const PaperRow = memo(function PaperRow({paper, flags, width, selected, focused, query, upvoteWidth}: PaperRowProps) {
 	// Only the rows on screen are rendered, so only their highlights are ever computed.
 	const titleRanges = useMemo(() => (query === '' ? [] : matchRanges(query, {title: paper.title, abstract: ''}).title), [query, paper.title]);
 	const showDate = width >= 40;
-	const tail = ` ${String(paper.upvotes).padStart(upvoteWidth)}${showDate ? ` ${(paper.published ?? '').padEnd(10)}` : ''}`;
+	const tail = ` ${(paper.upvotes === null ? '' : String(paper.upvotes)).padStart(upvoteWidth)}${showDate ? ` ${(paper.published ?? '').padEnd(10)}` : ''}`;
 	const titleWidth = Math.max(1, width - 3 - tail.length);
 	const title = fitToWidth(paper.title, titleWidth);
 	const segments = highlightSegments(title, titleRanges);
