@@ -39,6 +39,7 @@ import {
 } from './xml.js';
 import {readCut} from './xml-cut.js';
 import {sanitizeLine} from '../text/sanitize.js';
+import {shownLine} from '../text/latex.js';
 
 /** The kind of feed a root element names: `<feed>` is Atom, `<rss>` and `<rdf:RDF>` are RSS; null for anything else. */
 function kindOfRoot(root: string): 'atom' | 'rss' | null {
@@ -158,7 +159,7 @@ function endingText(context: Context): string {
 	const {kind, count, cut} = context.ending;
 	if (cut === null) return count === 0 ? `before its first ${kind}` : `after ${kind} ${count}`;
 	const titleElement = childNamed(cut, 'title');
-	const title = titleElement === null || !isWhole(context, titleElement) ? '' : shorten(sanitizeLine(textOf(titleElement)));
+	const title = titleElement === null || !isWhole(context, titleElement) ? '' : shorten(shownLine(sanitizeLine(textOf(titleElement))));
 	return `in ${kind} ${count + 1}${title === '' ? '' : ` ("${title}")`}, which is skipped`;
 }
 
