@@ -1,4 +1,5 @@
 import {formatIsoDate, inferYear, type PageDate} from './dates.js';
+import {arxivIdFromUrl} from './arxiv-id.js';
 import {arxivIdFromLinks, extractLinks} from './links.js';
 import {isChrome, namesTrending, readHeader, readMeta, searchOfUrl, type MetaLine} from './page-kinds.js';
 import {readPageLine} from './page-lines.js';
@@ -200,6 +201,8 @@ interface Pending {
 	/** The count after the date (upvotes in a browser copy, where none come before the title). */
 	dateCount: number | null;
 	links: string[];
+	/** A repository's star count was shown (the trending list). */
+	starred: boolean;
 }
 
 function* parseSteps(input: ListingInput, options: ListingOptions, papers: Paper[], warnings: ParseWarning[]): Generator<void, void, undefined> {
@@ -235,7 +238,7 @@ function* parseSteps(input: ListingInput, options: ListingOptions, papers: Paper
 			warn(unit.line, `text without a title before it, skipped: "${shorten(unit.text)}"`);
 			return;
 		}
-		pending = {title: unit.text, line: unit.line, heading: unit.heading, link: unit.link, abstract: [], closed: false, authorCount: null, date: null, votes, dateCount: null, links: []};
+		pending = {title: unit.text, line: unit.line, heading: unit.heading, link: unit.link, abstract: [], closed: false, authorCount: null, date: null, votes, dateCount: null, links: [], starred: false};
 		votes = null;
 	};
 
@@ -298,13 +301,17 @@ function* parseSteps(input: ListingInput, options: ListingOptions, papers: Paper
 		else if (meta.kind === 'date') {
 			current.date = meta.date;
 			current.dateCount = meta.count;
-		} else if (meta.kind === 'stars' && unit.link !== null && /^https?:\/\//.test(unit.link)) current.links.push(unit.link);
+		} else if (meta.kind === 'stars') {
+			current.starred = true;
+			if (unit.link !== null && /^https?:\/\//.test(unit.link)) current.links.push(unit.link);
+		}
 	}
 }
 
-/** The arXiv id a Hugging Face paper link names ("https://huggingface.co/papers/2606.00683"), else null. */
+/** The arXiv id a paper link names ("https://huggingface.co/papers/2606.00683", or "/papers/…" as a page saved with its own paths has it), else null. */
 function paperOfLink(link: string | null): string | null {
-	return link === null ? null : (/^(?:https?:\/\/(?:www\.)?(?:huggingface|hf)\.co)?\/papers\/(\d{4}\.\d{4,5})(?:v\d+)?(?:[?#]\S*)?$/.exec(link)?.[1] ?? null);
+	if (link === null) return null;
+	return arxivIdFromUrl(link.startsWith('/papers/') ? `https://huggingface.co${link}` : link);
 }
 
 /** Both texts link to a paper's page, and not the same one. */
@@ -352,7 +359,8 @@ function buildPaper(pending: Pending, written: string, trending: boolean, option
 		const year = date.year ?? inferYear(date.month, date.day, today, options.year);
 		published = formatIsoDate(year, date.month, date.day);
 	}
-	void trending;
+	// The trending list shows no votes, and a summary for an abstract (so does a paper with a repository's stars and no date).
+	const summary = trending || (date === null && pending.starred);
 	return {
 		id: paperId(pending.title), // as written: the arXiv copy's id is its title's before decoding too
 		title,
@@ -361,7 +369,8 @@ function buildPaper(pending: Pending, written: string, trending: boolean, option
 		authors: [],
 		published,
 		yearInferred,
-		upvotes: pending.votes ?? pending.dateCount ?? 0,
+		upvotes: pending.votes ?? pending.dateCount ?? (summary ? null : 0),
+		abstractKind: summary ? 'summary' : 'abstract',
 		links,
 		arxivId: paperOfLink(pending.link) ?? arxivIdFromLinks(links),
 		source: options.source,

@@ -17,6 +17,11 @@ export interface Paper {
 	yearInferred: boolean;
 	/** Upvotes where the listing counts them (Hugging Face); null where it has none (arXiv feeds), not 0. */
 	upvotes: number | null;
+	/**
+	 * What `abstract` holds: the paper's abstract, or a one-line summary written by the site (the trending
+	 * list shows an AI summary instead of the abstract).
+	 */
+	abstractKind: 'abstract' | 'summary';
 	/** URLs found in the abstract, normalised to https. */
 	links: string[];
 	arxivId: string | null;
@@ -108,7 +113,10 @@ export function createMerger(): PaperMerger {
 			papers[position] = {
 				...earlier,
 				upvotes: paper.upvotes ?? earlier.upvotes,
-				abstract: earlier.abstract || paper.abstract,
+				// The paper's own abstract wins over the trending list's summary of it.
+				...(earlier.abstract === '' || (earlier.abstractKind === 'summary' && paper.abstractKind === 'abstract' && paper.abstract !== '')
+					? {abstract: paper.abstract, abstractKind: paper.abstractKind}
+					: {}),
 				authorCount: earlier.authorCount ?? paper.authorCount,
 				authors: earlier.authors.length > 0 ? earlier.authors : paper.authors,
 				published: earlier.published ?? paper.published,

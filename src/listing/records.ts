@@ -193,6 +193,7 @@ export function buildRecord(fields: RecordFields): Paper | null {
 		published: fields.published,
 		yearInferred: false,
 		upvotes: fields.upvotes,
+		abstractKind: 'abstract',
 		links,
 		arxivId,
 		source: fields.source,

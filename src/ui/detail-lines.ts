@@ -34,6 +34,9 @@ export function detailLines(paper: Paper, flags: Flags, ranges: MatchRanges | un
 	if (paper.abstract === '') {
 		lines.push(plain('meta', '(no abstract)'));
 	} else {
+		if (paper.abstractKind === 'summary') {
+			for (const line of wrapText('Summary by the site (the listing has no abstract):', width)) lines.push({kind: 'meta', segments: line});
+		}
 		for (const line of wrapText(paper.abstract, width, ranges?.abstract)) lines.push({kind: line.length === 0 ? 'blank' : 'text', segments: line});
 	}
 	return lines;

@@ -13,6 +13,7 @@ function paper(index: number, title = `Paper number ${index}`): Paper {
 		published: '2024-01-02',
 		yearInferred: false,
 		upvotes: index,
+		abstractKind: 'abstract',
 		links: [],
 		arxivId: null,
 		source: 'a.txt',

@@ -32,6 +32,7 @@ function paper(fields: Partial<PaperWithState> = {}): PaperWithState {
 		published: '2017-06-12',
 		yearInferred: false,
 		upvotes: 3,
+		abstractKind: 'abstract',
 		links: [],
 		arxivId: null,
 		source: 'page.txt',

@@ -11,6 +11,7 @@ export function makePaper(title: string, overrides: Partial<Paper> = {}): Paper 
 		published: null,
 		yearInferred: false,
 		upvotes: 0,
+		abstractKind: 'abstract',
 		links: [],
 		arxivId: null,
 		source: 'test.txt',

@@ -37,6 +37,7 @@ describe('the shared captures', () => {
 			['WebCiteS: Attributed Query-Focused Summarization on Chinese Web Search Results with Citations', 9, '2024-03-03', 0, '2403.01774'],
 		]);
 		expect(warnings).toEqual([]);
+		expect(papers.every((paper) => paper.abstractKind === 'abstract')).toBe(true);
 		// Hard-wrapped abstracts are joined; the organisation shown instead of authors is not part of the abstract.
 		expect(papers[2]?.abstract).toMatch(/^Academic citations are widely used for evaluating research and tracing knowledge flows\. Such uses.* of evidence\.$/);
 		expect(papers[2]?.abstract).not.toMatch(/\\/);
@@ -56,6 +57,7 @@ describe('the shared captures', () => {
 			['ShapeR: Robust Conditional 3D Shape Generation from Casual Captures', null, null, ['https://github.com/facebookresearch/ShapeR']],
 			['Conditional Memory via Scalable Lookup: A New Axis of Sparsity for Large Language Models', null, null, ['https://github.com/deepseek-ai/Engram']],
 		]);
+		expect(merged.every((paper) => paper.abstractKind === 'summary' && paper.upvotes === null)).toBe(true);
 		expect(merged[0]?.abstract).toBe(
 			'Agent Lightning is a flexible RL framework for training LLMs in various agents, using a hierarchical RL algorithm and decoupling execution from training to handle complex interactions.',
 		);
@@ -172,5 +174,16 @@ describe('a page saved as HTML', () => {
 		writeFileSync(file, '<!doctype html><html><head><title>Daily Papers</title><script>var papers = [1, 2];</script></head><body><div id="app"></div></body></html>');
 		await expect(loadListings([file])).rejects.toThrow(/empty\.html: is an HTML page with no papers in its text: save the page as text .* `papers fetch`/);
 		rmSync(directory, {recursive: true});
+	});
+});
+
+describe('a trending summary and the paper\'s abstract', () => {
+	it('merge into one paper that keeps the abstract, whichever listing comes first', () => {
+		const trending = parse('## Trending Papers\n\n### A Shared Title\n\nA one-line summary of what the paper does, written by the site.\n- 3 authors\n[LINK: GitHub 1.2k](https://github.com/a/b)').papers;
+		const daily = parse('A Shared Title\n\nThe real abstract, in several sentences. It says more than the summary.\n\n• 3 authors\n·\nFeb 17, 2022 4').papers;
+		for (const order of [[trending, daily], [daily, trending]]) {
+			const [paper] = mergePapers(order);
+			expect(paper).toMatchObject({abstract: 'The real abstract, in several sentences. It says more than the summary.', abstractKind: 'abstract', upvotes: 4});
+		}
 	});
 });

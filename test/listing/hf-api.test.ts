@@ -41,6 +41,7 @@ describe('parseHfApi on the real answer', () => {
 			published: '2024-10-22',
 			yearInferred: false,
 			upvotes: 64,
+			abstractKind: 'abstract',
 			links: ['https://arxiv.org/abs/2410.17243'],
 			arxivId: '2410.17243',
 			source: 'api.json',

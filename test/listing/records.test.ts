@@ -79,6 +79,7 @@ describe('buildRecord', () => {
 			published: '2024-10-22',
 			yearInferred: false,
 			upvotes: 3,
+			abstractKind: 'abstract',
 			links: ['https://arxiv.org/abs/2410.17243', 'https://github.com/a/b'],
 			arxivId: '2410.17243',
 			source: 's',

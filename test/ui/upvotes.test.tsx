@@ -49,6 +49,11 @@ describe('the detail pane', () => {
 		expect(facts(null)).not.toContain('▲');
 		expect(facts(null)).toBe('no date · unread');
 	});
+	it('says when the text is the site\'s summary, not the abstract', () => {
+		const lines = (kind: 'abstract' | 'summary') => detailLines(makePaper('T', {abstractKind: kind}), UNREAD, undefined, 200).map((line) => line.segments.map((segment) => segment.text).join(''));
+		expect(lines('summary')).toContain('Summary by the site (the listing has no abstract):');
+		expect(lines('abstract').join('\n')).not.toContain('Summary');
+	});
 });
 
 describe('the reader on an arXiv feed', () => {
