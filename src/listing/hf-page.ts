@@ -32,6 +32,8 @@ const LETTER = /\p{L}/u;
 const WORD = /\p{L}[\p{L}\p{M}'’-]*/gu;
 /** Longest text still taken as a title; longer ones are abstract paragraphs. */
 const MAX_TITLE_LENGTH = 300;
+/** A line that is an item of its own: a bullet, or a link numbered by a text browser. */
+const ITEM = /^(?:[*+•-]\s|\[\d{1,5}\])/;
 /** A tool's header keys that give the day the page was saved. */
 const SAVED_KEYS = new Set(['retrieved', 'captured', 'clipped', 'saved', 'saved at', 'created', 'date']);
 /** Where the page's own links go (a paper's page, the login behind a vote, an organisation, an avatar): a target written on a line of its own. */
@@ -157,12 +159,15 @@ function* toUnits(input: ListingInput, facts: PageFacts, started: () => boolean,
 		const header = prelude && meta === null ? readHeader(line.text) : null;
 		if (header) learn(header.key, header.value);
 		if (line.heading > 0 && namesTrending(line.text) && !started()) facts.trending = true;
-		if (meta !== null || header !== null || isChrome(line.text) || isSearchEcho(line.text, facts.search) || line.heading > 0) {
+		// A label of the page stands alone: a line going on with a paragraph ("… on downstream / tasks") is not one.
+		const alone = text === null || text.heading > 0 || line.heading > 0 || line.link !== null || ITEM.test(clean);
+		const chrome = alone && (isChrome(line.text) || isSearchEcho(line.text, facts.search));
+		if (meta !== null || header !== null || chrome || line.heading > 0) {
 			if (text !== null) yield text;
 			text = null;
 			if (meta !== null) yield {kind: 'meta', line: number, meta, link: line.link};
 			// A heading is a unit of its own line; it is held only for a URL line after it (its link's target).
-			else if (line.heading > 0 && header === null && !isChrome(line.text)) text = {kind: 'text', line: number, text: line.text, heading: line.heading, link: line.link, lines: 1};
+			else if (line.heading > 0 && header === null && !chrome) text = {kind: 'text', line: number, text: line.text, heading: line.heading, link: line.link, lines: 1};
 			continue;
 		}
 		if (text?.heading) {

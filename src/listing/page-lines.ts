@@ -45,8 +45,9 @@ const INLINE_LINK = /\[([^[\]]*)\]\(\s*([^()\s]*(?:\([^()\s]*\)[^()\s]*)*)(?:\s+
 const REFERENCE_LINK = /\[([^[\]]*)\]\[[^[\]]{0,40}\]/g;
 /** A link's end whose start is on an earlier line: `](url)` or `][31]`, at the end of the line. */
 const LINK_TAIL = /\](?:\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*(?:\s+"[^"]*")?\)|\[[^[\]]{0,40}\])\s*$/;
-/** Lynx numbers each link before its text: "[12]Title". */
-const LYNX_NUMBER = /(^|\s)\[\d{1,5}\](?=[\p{L}\p{N}])/gu;
+/** Lynx numbers each link before its text: "[12]Title", "[30]-", and after a date, "May 29[35]6". */
+const LYNX_NUMBER = /(^|\s)\[\d{1,5}\](?=\S)/g;
+const LYNX_NUMBER_AFTER_DIGIT = /(\d)\[\d{1,5}\](?=\d)/g;
 const STRONG = /(\*\*|__)(?=\S)(.+?)(?<=\S)\1/g;
 const MARKDOWN_ESCAPE = /\\([[\]*#!|<>+`_-])/g;
 const ESCAPED_SPACE = /\\(?=\s)/g;
@@ -106,7 +107,7 @@ export function readPageLine(line: string): PageLine {
 	// What is left of "[- ![](avatar)\\" or "- ![](avatar)": a bullet with nothing after it.
 	if (fragment && /^\s*[-*+]?\s*$/.test(text)) text = '';
 	if (text.includes('**') || text.includes('__')) text = text.replace(STRONG, '$2');
-	if (text.includes('[')) text = text.replace(LYNX_NUMBER, '$1');
+	if (text.includes('[')) text = text.replace(LYNX_NUMBER, '$1').replace(LYNX_NUMBER_AFTER_DIGIT, '$1 ');
 	const bulleted = text.trimStart();
 	if (BULLET.test(bulleted)) text = bulleted.replace(BULLET, '');
 	else if (heading === 0) {

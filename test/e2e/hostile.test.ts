@@ -129,7 +129,7 @@ describe('hostile listing text', {timeout: 120_000}, () => {
 			expect(read).toMatchObject({authorCount: paper.authorCount, published: paper.published, upvotes: paper.upvotes, links: [paper.link]});
 			expect((read!.abstract as string).startsWith(paper.abstractStart), String(read!.abstract)).toBe(true);
 		}
-		expect(parsed.warnings.map((warning) => warning.message)).toEqual(['title without an abstract or metadata, skipped: "Orphan title without an abstract"']);
+		expect(parsed.warnings.map((warning) => warning.message)).toEqual(['title without an abstract, skipped: "Orphan title without an abstract"']);
 	});
 
 	describe('written to a pipe', () => {

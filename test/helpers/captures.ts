@@ -155,3 +155,57 @@ ${meta}
 ${cards.join('\n')}
 </main><footer><a href="/">System theme</a><a href="/privacy">Privacy</a></footer><noscript>Enable JavaScript</noscript></body></html>`;
 }
+
+/** Text wrapped at 76 columns and indented, as a text browser's dump writes paragraphs. */
+function dumpWrap(text: string, indent = '   '): string[] {
+	const lines: string[] = [];
+	let line = '';
+	for (const word of text.split(' ')) {
+		if (line !== '' && line.length + word.length + 1 > 76) {
+			lines.push(indent + line);
+			line = word;
+		} else line = line === '' ? word : `${line} ${word}`;
+	}
+	lines.push(indent + line);
+	return lines;
+}
+
+/**
+ * The seed's papers as `lynx -dump` writes the page: every link numbered before its text ("[31]Title",
+ * "May 29[35]6"), paragraphs wrapped and indented, menus as bullets, the link list at the end.
+ */
+export function renderLynxDump(papers: readonly Paper[]): string {
+	let link = 30;
+	const next = () => `[${link++}]`;
+	const lines = [
+		"   [1]Hugging Face's logo Hugging Face",
+		'     * [2]Models',
+		'     * [3]Datasets',
+		'     * [4]Spaces',
+		'',
+		'   new',
+		'',
+		'   Get trending papers in your email inbox!',
+		'',
+		'   [25]Subscribe',
+		'',
+		'Daily Papers',
+		'',
+		'   by [26]AK and the research community',
+		'     * [27]Daily',
+		'     * [28]Weekly',
+		'     * [29]Monthly',
+		'',
+		'   Nov 25',
+		'',
+	];
+	papers.forEach((paper, index) => {
+		lines.push(`   ${next()}${(paper.upvotes ?? 0) > 0 ? paper.upvotes : '-'}`, ...dumpWrap(`${next()}${paper.title}`), '');
+		for (const paragraph of paper.abstract.split('\n\n')) lines.push(...dumpWrap(`${next()}${paragraph}`), '');
+		const date = pageDate(paper);
+		if (date === null) return;
+		lines.push(paper.authorCount === null ? `   ${next()}[org-logo] Some University` : `     * ${next()}${paper.authorCount} authors`, '   ·', `   ${date}${next()}${1 + (index % 5)}`, '');
+	});
+	lines.push('References', '', ...Array.from({length: link}, (_unused, index) => `   ${index + 1}. https://huggingface.co/links/${index}`));
+	return lines.join('\n');
+}

@@ -6,7 +6,7 @@ import {describe, expect, it} from 'vitest';
 import {parseHfPage} from '../../src/listing/hf-page.js';
 import {loadListings} from '../../src/listing/load.js';
 import {mergePapers, type Paper} from '../../src/listing/paper.js';
-import {renderCapture, renderHtml, type CaptureOptions} from '../helpers/captures.js';
+import {renderCapture, renderHtml, renderLynxDump, type CaptureOptions} from '../helpers/captures.js';
 
 const read = (path: string) => readFileSync(new URL(path, import.meta.url), 'utf8');
 const SEED = read('../../fixtures/hf-daily-papers-page.txt');
@@ -83,6 +83,12 @@ describe('the seed page in the forms tools save it', () => {
 		expect(papers.map(fields)).toEqual(SEED_PAPERS.map(fields));
 		expect(warnings).toEqual([]);
 		if (options.form === 'inline' || options.form === 'own-line-urls') expect(papers.every((paper, index) => paper.arxivId === `2401.${10_000 + index}`)).toBe(true);
+	});
+
+	it('a text browser\'s dump (lynx -dump): numbered links, wrapped and indented paragraphs, a link list at the end', () => {
+		const {papers, warnings} = parse(renderLynxDump(SEED_PAPERS));
+		expect(papers.map(fields)).toEqual(SEED_PAPERS.map(fields));
+		expect(warnings).toEqual([]);
 	});
 
 	test.prop([
