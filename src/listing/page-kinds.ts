@@ -22,7 +22,9 @@ export type MetaLine =
 const AUTHORS = /^[•·*-]?\s*(\d{1,5})\s+authors?$/i;
 const SEPARATOR = /^[·•|]$/;
 const DATE_WITH_COUNT = /^(.*\S)\s+(\d{1,6})$/;
-const VOTES = /^(?:\d{1,6}|[-–—])$/;
+const VOTES = /^(?:upvotes?\s*:?\s*)?(?:\d{1,6}|[-–—])$/i;
+/** What a page may print before a paper's date. */
+const DATE_PREFIX = /^(?:published|submitted|added)(?:\s+on)?\s+/i;
 const STARS = /^(?:LINK:\s*)?(?:GitHub|★|Stars?)\s*:?\s*(\d+(?:\.\d+)?[kKmM]?)$/;
 /** Longest metadata line ("• 1234 authors", "September 30, 2024 12345"). */
 const MAX_META = 40;
@@ -33,7 +35,9 @@ export function readMeta(text: string): MetaLine | null {
 	const authors = AUTHORS.exec(text);
 	if (authors) return {kind: 'authors', count: Number(authors[1])};
 	if (SEPARATOR.test(text)) return {kind: 'separator'};
-	if (VOTES.test(text)) return {kind: 'votes', count: /\d/.test(text) ? Number(text) : 0};
+	if (VOTES.test(text)) return {kind: 'votes', count: Number(/\d+/.exec(text)?.[0] ?? 0)};
+	const dated = DATE_PREFIX.test(text) ? text.replace(DATE_PREFIX, '') : text;
+	if (dated !== text) return readMeta(dated);
 	const date = parsePageDate(text);
 	if (date) return {kind: 'date', date, count: null};
 	const split = DATE_WITH_COUNT.exec(text);
@@ -107,10 +111,20 @@ const CHROME_LABELS = new Set([
 	'add to collection',
 	'view arxiv page',
 	'view pdf',
+	'trending',
+	'recent',
+	'relevance',
+	'most recent',
+	'most upvoted',
+	'hugging face papers',
+	'search papers',
 ]);
 const CHROME_PATTERNS = [
 	/^(?:daily|weekly|monthly)(?:\s*[-/|·•,]?\s*(?:daily|weekly|monthly))+$/i,
-	/^submitted by\b/i,
+	/^submitted by/i,
+	/^\d[\d,]*\s+(?:results?|papers?)$/i,
+	/^(?:showing|results)\s+\d/i,
+	/^sort(?:ed)? by\b/i,
 	/^(?:search |showing )?results for\b/i,
 	/^page \d+(?: of \d+)?$/i,
 	/^(?:©|copyright)\s/i,

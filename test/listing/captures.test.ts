@@ -193,3 +193,12 @@ describe('a trending summary and the paper\'s abstract', () => {
 		}
 	});
 });
+
+describe('what a page may print around its papers', () => {
+	it('reads "Published on" dates and "Upvote 12" counts, and skips a search page\'s result counts and sorting', () => {
+		const text = '42 results\n\nSort by: Trending\n\nRelevance\n\nUpvote 12\n\n### A Title\n\nAn abstract of the paper, in one sentence.\n\n* 3 authors\n\n·\n\nPublished on Feb 17, 2022';
+		const {papers, warnings} = parse(text);
+		expect(papers.map((paper) => [paper.title, paper.upvotes, paper.published, paper.authorCount])).toEqual([['A Title', 12, '2022-02-17', 3]]);
+		expect(warnings).toEqual([]);
+	});
+});
