@@ -183,7 +183,9 @@ function detectFormat(file: string, head: Buffer, first: number, whole: () => Bu
 		if (feedKind(start) !== null) return 'arxiv';
 		if (looksLikeHtml(start)) return 'html';
 		if (endsBeforeRoot(start)) return 'arxiv'; // cut before its root: the parser says so
-		if (/^\s*<(?:\?xml|!doctype|html|!--|[a-z])/i.test(start.replace(/^\uFEFF/, ''))) {
+		// XML of another kind; not a saved page that opens with a comment or a link (`<https://…>`).
+		const opening = start.replace(/^\uFEFF/, '').replace(/^\s*(?:<!--[\s\S]*?-->\s*)*/, '');
+		if (/^<(?:\?xml|!doctype|[a-z][\w:.-]*[\s/>])/i.test(opening) && !/^<https?:/i.test(opening)) {
 			throw fileError(file, 'is XML or HTML but not an arXiv Atom or RSS feed (papers reads Hugging Face pages and their API JSON, and arXiv feeds)');
 		}
 		return 'hf-page';

@@ -30,9 +30,11 @@ export interface PageLine {
 // Anything a capture tool writes: brackets, a backslash, emphasis, a URL, or at the start a bullet, a
 // quote, a rule or a heading mark. Abstract lines seldom have any, and are long: one quick scan.
 const MAYBE_MARKUP = /[[\]\\]|\*\*|__|:\/\//;
-const MAYBE_MARKUP_AT_START = /^(?:[-+*>]\s|[-=*_]{3}|#|>$)/; // apart: an anchored branch in one alternation is tried at every position
+const MAYBE_MARKUP_AT_START = /^(?:[-+*>]\s|[-=*_]{3}|#|>$|<!--)/; // apart: an anchored branch in one alternation is tried at every position
 const RULE = /^(?:(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,}|(?:=\s*){3,})$/;
 const URL_ONLY = /^<?(https?:\/\/[^\s<>[\]]+)>?$/i;
+/** An HTML comment a markdown tool left (`<!-- saved by … -->`). */
+const COMMENT = /^<!--.*-->$/;
 const REFERENCE_DEFINITION = /^\[[^\]]{1,40}\]:\s*\S+/;
 const LYNX_REFERENCE = /^\d{1,5}\.\s+https?:\/\/\S+$/i;
 /** A quoted block's marks ("> ", "> > "), as some clippers quote an excerpt. */
@@ -62,7 +64,7 @@ function plain(text: string, markup = false, link: string | null = null): PageLi
 export function readPageLine(line: string): PageLine {
 	const trimmed = line.trim();
 	if (!MAYBE_MARKUP.test(trimmed) && !MAYBE_MARKUP_AT_START.test(trimmed)) return plain(collapseWhiteSpace(trimmed));
-	if (RULE.test(trimmed) || REFERENCE_DEFINITION.test(trimmed) || LYNX_REFERENCE.test(trimmed)) return plain('', true);
+	if (RULE.test(trimmed) || COMMENT.test(trimmed) || REFERENCE_DEFINITION.test(trimmed) || LYNX_REFERENCE.test(trimmed)) return plain('', true);
 	const url = URL_ONLY.exec(trimmed);
 	if (url) return plain('', true, url[1]!);
 

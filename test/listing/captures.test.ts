@@ -202,3 +202,19 @@ describe('what a page may print around its papers', () => {
 		expect(warnings).toEqual([]);
 	});
 });
+
+describe('detection', () => {
+	it.each([
+		['front matter', '---\nurl: https://huggingface.co/papers\n---\n\n'],
+		['a heading', '# Daily Papers\n\n'],
+		['a link', '[Subscribe](https://huggingface.co/login)\n\n'],
+		['an HTML comment', '<!-- clipped 2026-10-02 -->\n\n'],
+		['an autolink', '<https://huggingface.co/papers>\n\n'],
+	])('reads a capture that opens with %s as page text, without --format', async (_name, opening) => {
+		const directory = mkdtempSync(join(tmpdir(), 'papers-detect-'));
+		const file = join(directory, 'capture.md');
+		writeFileSync(file, `${opening}### A Title\n\nAn abstract of the paper, in one sentence.\n\n* 3 authors\n\n·\n\nFeb 17, 2022`);
+		expect((await loadListings([file])).papers.map((paper) => paper.title)).toEqual(['A Title']);
+		rmSync(directory, {recursive: true});
+	});
+});
