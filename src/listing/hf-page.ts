@@ -27,7 +27,6 @@ type Unit =
 
 /** A URL in text, without the punctuation that ends the sentence after it. */
 const URL_IN_TEXT = /\b[a-z][a-z0-9+.-]*:\/\/\S*?(?=[.,;:!?)\]"'”’]*(?:\s|$))/gi;
-const SENTENCE_END = /[.!?…]["'”’)\]]*$/u;
 const LETTER = /\p{L}/u;
 const WORD = /\p{L}[\p{L}\p{M}'’-]*/gu;
 /** Longest text still taken as a title; longer ones are abstract paragraphs. */
@@ -340,12 +339,21 @@ function isOrganisation(unit: Extract<Unit, {kind: 'text'}>, following: Unit | n
 /** An abstract (or a trending summary) reads as sentences: it ends as one does, or runs to several words; a link or a label does not. */
 function readsAsProse(text: string): boolean {
 	const bare = text.includes('://') ? text.replace(URL_IN_TEXT, ' ') : text;
-	if (SENTENCE_END.test(bare)) return LETTER.test(bare);
+	if (endsAsSentence(bare)) return LETTER.test(bare);
 	WORD.lastIndex = 0;
 	let words = 0;
 	while (words < 8 && WORD.test(bare)) words++;
 	return words >= 8;
 }
+
+/** The text ends as a sentence does: `.`, `!`, `?` or `…`, maybe inside quotes or brackets (read from the end: a pattern anchored at the end is tried at every full stop). */
+function endsAsSentence(text: string): boolean {
+	let end = text.length - 1;
+	while (end >= 0 && CLOSERS.includes(text[end]!)) end--;
+	return end >= 0 && '.!?…'.includes(text[end]!);
+}
+
+const CLOSERS = '"\'”’)] ';
 
 function looksLikeTitle(text: string): boolean {
 	return text.length <= MAX_TITLE_LENGTH && !/[.!?]\s.*\.$/.test(text);

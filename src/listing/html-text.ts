@@ -89,8 +89,3 @@ export function htmlToPageText(html: string): string {
 	const front = ['---', `title: ${title.replace(/\s+/g, ' ').trim()}`, ...(address === null ? [] : [`url: ${address}`]), '---', ''];
 	return [...front, ...out.flatMap((block) => block.split('\n').map((part) => part.trim()))].join('\n');
 }
-
-/** True when text that starts with "<" is an HTML page rather than XML. */
-export function looksLikeHtml(start: string): boolean {
-	return /^\s*(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html[\s>]|head[\s>]|body[\s>]|meta[\s>]|title[\s>]|div[\s>]|p[\s>]|h[1-6][\s>]|article[\s>]|section[\s>]|main[\s>]|span[\s>]|a[\s>])/i.test(start.replace(/^\uFEFF/, ''));
-}

@@ -5,7 +5,7 @@ import {fileError as namedFileError, InputError} from '../errors.js';
 import {endsBeforeRoot, feedKind, parseArxivFeed} from './arxiv.js';
 import {looksLikeHfApi, parseHfApi} from './hf-api.js';
 import {createHfPageParser, type ListingParser} from './hf-page.js';
-import {htmlToPageText, looksLikeHtml} from './html-text.js';
+import type * as HtmlText from './html-text.js';
 import {createMerger, type Paper, type ParseResult, type ParseWarning} from './paper.js';
 import {escapeUnsafe} from '../text/sanitize.js';
 
@@ -13,6 +13,17 @@ import {escapeUnsafe} from '../text/sanitize.js';
 export const LISTING_FORMATS = ['hf-page', 'hf-api', 'arxiv'] as const;
 /** hf-page: the text of a Hugging Face papers page; hf-api: its /api/daily_papers JSON; arxiv: an Atom or RSS feed. */
 export type ListingFormat = (typeof LISTING_FORMATS)[number];
+
+/** True when text that starts with "<" is an HTML page rather than XML. */
+function looksLikeHtml(start: string): boolean {
+	return /^\s*(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html[\s>]|head[\s>]|body[\s>]|meta[\s>]|title[\s>]|div[\s>]|p[\s>]|h[1-6][\s>]|article[\s>]|section[\s>]|main[\s>]|span[\s>]|a[\s>])/i.test(start.replace(/^\uFEFF/, ''));
+}
+
+/**
+ * The HTML reader (htmlparser2 and its entity tables, ~40 ms to load), loaded only when a listing is an
+ * HTML page: at the start for files named on the command line and for a directory's `.html`/`.htm` files.
+ */
+let htmlReader: typeof HtmlText | undefined;
 
 /** A listing format, or a papers page saved as HTML (its text is read as page text). */
 type Detected = ListingFormat | 'html';
@@ -264,6 +275,9 @@ export async function startLoading(files: readonly ListingSource[], options: Loa
 		if (inDirectory.length === 0) throw fileError(file, 'is a directory with no listing files in it');
 		inDirectory.forEach((entry, index) => sources.push({file: entry, input: null, directory: file, last: index === inDirectory.length - 1}));
 	}
+	if (sources.some((source) => source.input?.format === 'html' || (source.directory !== null && /\.x?html?$/i.test(source.file)))) {
+		htmlReader ??= await import('./html-text.js');
+	}
 	const merger = createMerger();
 	const warnings: ParseWarning[] = [];
 	const directoriesWithPapers = new Set<string>();
@@ -339,8 +353,10 @@ export async function startLoading(files: readonly ListingSource[], options: Loa
 function createParser(opened: Opened, options: {source: string; year?: number; today?: Date}): Parser {
 	if (opened.format === 'hf-page') return createHfPageParser(opened.input, options);
 	if (opened.format === 'html') {
+		// An HTML page in a directory under another name than .html: not read (the reader was not loaded).
+		if (htmlReader === undefined) return {papers: [], warnings: [], html: true, run: () => true};
 		// The page's text, not the file's lines: warnings cannot name a line of the file.
-		const parser = createHfPageParser(htmlToPageText(Buffer.concat([...opened.input]).toString('utf8')), options);
+		const parser = createHfPageParser(htmlReader.htmlToPageText(Buffer.concat([...opened.input]).toString('utf8')), options);
 		return {
 			...parser,
 			html: true,
