@@ -174,6 +174,17 @@ describe('a page saved as HTML', () => {
 		rmSync(directory, {recursive: true});
 	});
 
+	it('reads an .html page in a directory, as the reader does for `papers DIR`', async () => {
+		const directory = mkdtempSync(join(tmpdir(), 'papers-html-'));
+		writeFileSync(join(directory, 'a-daily.html'), renderHtml(SEED_PAPERS.slice(0, 3)));
+		writeFileSync(join(directory, 'b-page.txt'), SEED);
+		const {papers, warnings} = await loadListings([directory], {today: TODAY, directories: true});
+		expect(papers.map((paper) => paper.title)).toEqual(SEED_PAPERS.map((paper) => paper.title));
+		expect(papers[0]?.arxivId).toBe('2401.10000');
+		expect(warnings).toEqual([]);
+		rmSync(directory, {recursive: true});
+	});
+
 	it('says what to do instead when the page has no papers in it', async () => {
 		const directory = mkdtempSync(join(tmpdir(), 'papers-html-'));
 		const file = join(directory, 'empty.html');
