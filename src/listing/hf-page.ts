@@ -1,7 +1,7 @@
 import {formatIsoDate, inferYear, type PageDate} from './dates.js';
 import {arxivIdFromUrl} from './arxiv-id.js';
 import {arxivIdFromLinks, extractLinks} from './links.js';
-import {isChrome, namesTrending, readHeader, readMeta, searchOfUrl, type MetaLine} from './page-kinds.js';
+import {isChrome, namesTrending, readHeader, readMetaLine, searchOfUrl, type MetaLine} from './page-kinds.js';
 import {readPageLine} from './page-lines.js';
 import {paperId, type Paper, type ParseResult, type ParseWarning} from './paper.js';
 import {shownAbstract, shownLine} from '../text/latex.js';
@@ -153,7 +153,7 @@ function* toUnits(input: ListingInput, facts: PageFacts, started: () => boolean,
 			text = null;
 			if (line.text === '') continue;
 		}
-		const meta = line.heading === 0 ? readMeta(line.text) : null;
+		const meta = line.heading === 0 ? readMetaLine(line.text) : null;
 		const prelude = number <= HEADER_LINES && !started();
 		const header = prelude && meta === null ? readHeader(line.text) : null;
 		if (header) learn(header.key, header.value);
@@ -164,7 +164,7 @@ function* toUnits(input: ListingInput, facts: PageFacts, started: () => boolean,
 		if (meta !== null || header !== null || chrome || line.heading > 0) {
 			if (text !== null) yield text;
 			text = null;
-			if (meta !== null) yield {kind: 'meta', line: number, meta, link: line.link};
+			if (meta !== null) for (const each of meta) yield {kind: 'meta', line: number, meta: each, link: line.link};
 			// A heading is a unit of its own line; it is held only for a URL line after it (its link's target).
 			else if (line.heading > 0 && header === null && !chrome) text = {kind: 'text', line: number, text: line.text, heading: line.heading, link: line.link, lines: 1};
 			continue;

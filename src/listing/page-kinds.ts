@@ -11,7 +11,8 @@ import {parsePageDate, type PageDate} from './dates.js';
 /** A line of metadata. */
 export type MetaLine =
 	| {kind: 'authors'; count: number}
-	| {kind: 'separator'}
+	/** `not`: a part that is not metadata (only while a line is read). */
+	| {kind: 'separator'; not?: true}
 	/** A date, maybe followed by a count (upvotes in a browser copy, comments where votes come before the title). */
 	| {kind: 'date'; date: PageDate; count: number | null}
 	/** A count alone: the upvotes of the paper whose title follows ("-" for none). */
@@ -47,6 +48,37 @@ export function readMeta(text: string): MetaLine | null {
 	if (stars) return {kind: 'stars', stars: stars[1]!};
 	return null;
 }
+
+/**
+ * The metadata a line holds, in order, where every part of it is metadata: one part, or several joined by
+ * separators as a page laid out in one line prints them ("3 authors · Feb 17, 2022", "· Sep 9").
+ * Null when the line holds anything else.
+ */
+export function readMetaLine(text: string): MetaLine[] | null {
+	if (text.length > MAX_META_LINE) return null;
+	if (!text.includes('·') && !text.includes('•')) {
+		const meta = readMeta(text);
+		return meta === null ? null : [meta];
+	}
+	if (SEPARATOR.test(text)) return [{kind: 'separator'}];
+	if (AUTHORS.test(text)) return [{kind: 'authors', count: Number(AUTHORS.exec(text)![1])}]; // "• 2 authors": a bullet, not a separator
+	const metas: MetaLine[] = [];
+	let date: Extract<MetaLine, {kind: 'date'}> | null = null;
+	text.split(SEPARATORS).forEach((part, index) => {
+		if (index > 0) metas.push({kind: 'separator'});
+		if (part === '') return;
+		const meta = readMeta(part) ?? {kind: 'separator', not: true};
+		// A count after the date on its line is the date's, as in "Feb 17, 2022 14".
+		if (meta.kind === 'votes' && date !== null && date.count === null) date.count = meta.count;
+		else metas.push(meta);
+		date = meta.kind === 'date' ? meta : null;
+	});
+	return metas.some((meta) => meta.kind === 'separator' && meta.not === true) ? null : metas;
+}
+
+const SEPARATORS = /\s*[·•]\s*/;
+/** Longest line of metadata parts ("Published on September 30, 2024 · 1234 authors · 56"). */
+const MAX_META_LINE = 100;
 
 /** The page's own labels: navigation, menus, the newsletter box, the footer. Compared in lower case. */
 const CHROME_LABELS = new Set([

@@ -229,3 +229,22 @@ describe('detection', () => {
 		rmSync(directory, {recursive: true});
 	});
 });
+
+describe('metadata on one line', () => {
+	it('reads "N authors · date" and "· Published on date · [13](…#community)" as a page laid out in a line prints them', () => {
+		const text = [
+			'[](https://huggingface.co/login?next=%2Fpapers%2F2606.00683)\n\n27\n\nSubmitted by![Image 3](https://cdn-avatars.huggingface.co/v1/x.png)akhaliq',
+			'### [OCC-RAG: Optimal Cognitive Core](https://huggingface.co/papers/2606.00683)',
+			'[Recent progress in the development of language models has been defined by scale.](https://huggingface.co/papers/2606.00683)',
+			'*   [![Image 4](https://cdn-avatars.huggingface.co/a.png)](https://huggingface.co/x)\n*   3 authors',
+			'· Published on May 29 · [13](https://huggingface.co/papers/2606.00683#community)',
+			'Second Title\n\nAn abstract of the second paper, in one sentence.\n\n2 authors · Feb 17, 2022 · 4',
+		].join('\n\n');
+		const {papers, warnings} = parse(text);
+		expect(papers.map((paper) => [paper.title, paper.upvotes, paper.authorCount, paper.published])).toEqual([
+			['OCC-RAG: Optimal Cognitive Core', 27, 3, '2026-05-29'],
+			['Second Title', 4, 2, '2022-02-17'],
+		]);
+		expect(warnings).toEqual([]);
+	});
+});
