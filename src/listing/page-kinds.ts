@@ -26,7 +26,7 @@ const DATE_WITH_COUNT = /^(.*\S)\s+(\d{1,6})$/;
 const VOTES = /^(?:upvotes?\s*:?\s*)?(?:\d{1,6}|[-–—])$/i;
 /** What a page may print before a paper's date. */
 const DATE_PREFIX = /^(?:published|submitted|added)(?:\s+on)?\s+/i;
-const STARS = /^(?:LINK:\s*)?(?:GitHub|★|Stars?)\s*:?\s*(\d+(?:\.\d+)?[kKmM]?)$/;
+const STARS = /^(?:(?:LINK:\s*)?(?:GitHub|★|Stars?)\s*:?\s*(\d+(?:\.\d+)?[kKmM]?)|(\d+(?:\.\d+)?[kKmM]))$/;
 /** Longest metadata line ("• 1234 authors", "September 30, 2024 12345"). */
 const MAX_META = 40;
 
@@ -45,7 +45,7 @@ export function readMeta(text: string): MetaLine | null {
 	const prefixDate = split ? parsePageDate(split[1]!) : null;
 	if (prefixDate) return {kind: 'date', date: prefixDate, count: Number(split![2])};
 	const stars = STARS.exec(text);
-	if (stars) return {kind: 'stars', stars: stars[1]!};
+	if (stars) return {kind: 'stars', stars: (stars[1] ?? stars[2])!};
 	return null;
 }
 
@@ -150,6 +150,7 @@ const CHROME_LABELS = new Set([
 	'most upvoted',
 	'hugging face papers',
 	'search papers',
+	'github',
 ]);
 const CHROME_PATTERNS = [
 	/^(?:daily|weekly|monthly)(?:\s*[-/|·•,]?\s*(?:daily|weekly|monthly))+$/i,

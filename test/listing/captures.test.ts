@@ -248,3 +248,31 @@ describe('metadata on one line', () => {
 		expect(warnings).toEqual([]);
 	});
 });
+
+describe('precision', () => {
+	const LABELS = ['Hugging Face', 'Models', 'Datasets', 'Spaces', 'Docs', 'Pricing', 'Log In', 'Sign Up', 'Subscribe', 'Daily Papers', 'Trending Papers', 'Daily', 'Weekly', 'Monthly', 'new', 'Get trending papers in your email inbox!', 'by AK and the research community', 'System theme', 'Previous', 'Next', 'Submitted by akhaliq', '42 results'];
+	const piece = fc.oneof(
+		fc.constantFrom(...LABELS),
+		fc.constantFrom(...LABELS).map((label) => `[${label}](https://huggingface.co/${label.toLowerCase().replaceAll(' ', '-')})`),
+		fc.constantFrom(...LABELS).map((label) => `* [${label}][${label.length}]`),
+		fc.constantFrom(...LABELS).map((label) => `## ${label}`),
+		fc.constantFrom('https://huggingface.co/', '<https://huggingface.co/papers>', '   12. https://huggingface.co/models', '[12]: https://huggingface.co/'),
+		fc.constantFrom('Nov 25', '·', '-', '101', '* 3 authors', 'Feb 17, 2022 4', '[![](https://cdn-avatars.huggingface.co/a.png)OCC](https://huggingface.co/occ-ai)'),
+		fc.constantFrom('---', '--------------------', '**URL:** https://huggingface.co/papers', 'Title: Daily Papers - Hugging Face', 'Markdown Content:'),
+	);
+	test.prop([fc.array(fc.tuple(piece, fc.constantFrom('\n', '\n\n')), {maxLength: 40})], {numRuns: 300})('the page\'s own text, in any form and order, is never a paper', (pieces) => {
+		const text = pieces.map(([line, gap]) => line + gap).join('');
+		expect(parse(text).papers.map((paper) => paper.title)).toEqual([]);
+	});
+});
+
+describe('the trending list in other forms', () => {
+	it('reads the star count on lines of its own', () => {
+		const {papers, warnings} = parse('Trending Papers\n\nAgent Lightning: Train ANY AI Agents\n\nAgent Lightning is a flexible RL framework for training LLMs in various agents.\n\n8 authors\n\nGitHub\n\n11.3k\n\nMemOS: A Memory OS for AI System\n\nMemOS, a memory operating system for Large Language Models, addresses memory management.\n\n★ 4.51k');
+		expect(papers.map((paper) => [paper.title, paper.authorCount, paper.abstractKind, paper.upvotes])).toEqual([
+			['Agent Lightning: Train ANY AI Agents', 8, 'summary', null],
+			['MemOS: A Memory OS for AI System', null, 'summary', null],
+		]);
+		expect(warnings).toEqual([]);
+	});
+});
