@@ -207,6 +207,7 @@ interface Pending {
 	links: string[];
 	/** A repository's star count was shown (the trending list). */
 	starred: boolean;
+	organization: string | null;
 }
 
 function* parseSteps(input: ListingInput, options: ListingOptions, papers: Paper[], warnings: ParseWarning[]): Generator<void, void, undefined> {
@@ -242,7 +243,7 @@ function* parseSteps(input: ListingInput, options: ListingOptions, papers: Paper
 			warn(unit.line, `text without a title before it, skipped: "${shorten(unit.text)}"`);
 			return;
 		}
-		pending = {title: unit.text, line: unit.line, heading: unit.heading, link: unit.link, abstract: [], closed: false, authorCount: null, date: null, votes, dateCount: null, links: [], starred: false};
+		pending = {title: unit.text, line: unit.line, heading: unit.heading, link: unit.link, abstract: [], closed: false, authorCount: null, date: null, votes, dateCount: null, links: [], starred: false, organization: null};
 		votes = null;
 	};
 
@@ -270,7 +271,7 @@ function* parseSteps(input: ListingInput, options: ListingOptions, papers: Paper
 			finish();
 			start(text);
 		} else if (isOrganisation(text, following, current)) {
-			// An organisation shown instead of "N authors": not a paper's text.
+			current.organization = text.text; // shown instead of "N authors": not the abstract's
 		} else if (current.abstract.length === 0 || following?.kind === 'meta' || !looksLikeTitle(text.text)) {
 			current.abstract.push(text.text);
 		} else {
@@ -380,6 +381,7 @@ function buildPaper(pending: Pending, written: string, trending: boolean, option
 		abstract,
 		authorCount: pending.authorCount,
 		authors: [],
+		organization: pending.organization === null ? null : shownLine(pending.organization),
 		published,
 		yearInferred,
 		upvotes: pending.votes ?? pending.dateCount ?? (summary ? null : 0),

@@ -11,6 +11,8 @@ export interface Paper {
 	authorCount: number | null;
 	/** Author names where the listing has them, else []. */
 	authors: string[];
+	/** The organisation a page shows instead of its authors ("Carnegie Mellon University"), else null. */
+	organization: string | null;
 	/** "YYYY-MM-DD" or null. */
 	published: string | null;
 	/** True when the listing gave no year and it was inferred. */
@@ -119,6 +121,7 @@ export function createMerger(): PaperMerger {
 					: {}),
 				authorCount: earlier.authorCount ?? paper.authorCount,
 				authors: earlier.authors.length > 0 ? earlier.authors : paper.authors,
+				organization: earlier.organization ?? paper.organization,
 				published: earlier.published ?? paper.published,
 				yearInferred: earlier.published === null ? paper.yearInferred : earlier.yearInferred,
 				links: earlier.links.length > 0 ? earlier.links : paper.links,

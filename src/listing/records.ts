@@ -194,6 +194,7 @@ export function buildRecord(fields: RecordFields): Paper | null {
 		yearInferred: false,
 		upvotes: fields.upvotes,
 		abstractKind: 'abstract',
+		organization: null,
 		links,
 		arxivId,
 		source: fields.source,

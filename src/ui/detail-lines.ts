@@ -16,7 +16,7 @@ export function detailLines(paper: Paper, flags: Flags, ranges: MatchRanges | un
 	const lines: DetailLine[] = [];
 	for (const line of wrapText(paper.title, width, ranges?.title)) lines.push({kind: 'title', segments: line});
 	const facts = [
-		paper.authors.length > 0 ? null : paper.authorCount === null ? null : `${paper.authorCount} author${paper.authorCount === 1 ? '' : 's'}`,
+		paper.authors.length > 0 ? null : paper.authorCount === null ? paper.organization : `${paper.authorCount} author${paper.authorCount === 1 ? '' : 's'}`,
 		paper.published === null ? 'no date' : `${paper.published}${paper.yearInferred ? ' (year inferred)' : ''}`,
 		paper.upvotes === null ? null : `▲ ${paper.upvotes}`,
 		flags.read ? 'read' : 'unread',

@@ -5,7 +5,7 @@ import {paperId, type Paper} from '../../src/listing/paper.js';
 
 function paper(index: number): Paper {
 	const title = `Paper number ${index}`;
-	return {id: paperId(title), title, abstract: 'An abstract.', authorCount: 1, authors: [], published: null, yearInferred: false, upvotes: 0, abstractKind: 'abstract', links: [], arxivId: null, source: 'a.txt'};
+	return {id: paperId(title), title, abstract: 'An abstract.', authorCount: 1, authors: [], published: null, yearInferred: false, upvotes: 0, abstractKind: 'abstract', organization: null, links: [], arxivId: null, source: 'a.txt'};
 }
 
 describe('writePapers into a stream that queues', () => {

@@ -14,6 +14,7 @@ function paper(index: number, title = `Paper number ${index}`): Paper {
 		yearInferred: false,
 		upvotes: index,
 		abstractKind: 'abstract',
+		organization: null,
 		links: [],
 		arxivId: null,
 		source: 'a.txt',

@@ -33,6 +33,7 @@ function paper(fields: Partial<PaperWithState> = {}): PaperWithState {
 		yearInferred: false,
 		upvotes: 3,
 		abstractKind: 'abstract',
+		organization: null,
 		links: [],
 		arxivId: null,
 		source: 'page.txt',

@@ -12,6 +12,7 @@ export function makePaper(title: string, overrides: Partial<Paper> = {}): Paper 
 		yearInferred: false,
 		upvotes: 0,
 		abstractKind: 'abstract',
+		organization: null,
 		links: [],
 		arxivId: null,
 		source: 'test.txt',

@@ -43,6 +43,7 @@ describe('the shared captures', () => {
 		expect(papers[2]?.abstract).not.toMatch(/\\/);
 		expect(papers[0]?.abstract).toMatch(/^Recent progress .*\(MuSiQue-Un\) benchmarks\.$/);
 		expect(papers[1]?.abstract).not.toContain('Carnegie Mellon');
+		expect(papers.map((paper) => paper.organization)).toEqual(['OCC', 'Carnegie Mellon University', null, 'University of Massachusetts Amherst', null, null]);
 		expect(papers[3]?.links).toEqual(['https://github.com/aaFrostnova/CiteTracer']);
 	});
 

@@ -42,6 +42,7 @@ describe('parseHfApi on the real answer', () => {
 			yearInferred: false,
 			upvotes: 64,
 			abstractKind: 'abstract',
+			organization: null,
 			links: ['https://arxiv.org/abs/2410.17243'],
 			arxivId: '2410.17243',
 			source: 'api.json',

@@ -80,6 +80,7 @@ describe('buildRecord', () => {
 			yearInferred: false,
 			upvotes: 3,
 			abstractKind: 'abstract',
+			organization: null,
 			links: ['https://arxiv.org/abs/2410.17243', 'https://github.com/a/b'],
 			arxivId: '2410.17243',
 			source: 's',
