@@ -16,13 +16,12 @@ export type Unit =
 	| {kind: 'url'; line: number; url: string}
 	| {kind: 'meta'; line: number; meta: MetaLine; link: string | null};
 
-
 /** A line that is an item of its own: a bullet, or a link numbered by a text browser. */
 const ITEM = /^(?:[*+•-]\s|\[\d{1,5}\])/;
 /** A tool's header keys that give the day the page was saved. */
 const SAVED_KEYS = new Set(['retrieved', 'captured', 'clipped', 'saved', 'saved at', 'created', 'date']);
 /** Where the page's own links go (a paper's page, the login behind a vote, an organisation, an avatar): a target written on a line of its own. */
-export const SITE_LINK = /^https?:\/\/(?:[\w-]+\.)*(?:huggingface|hf)\.co(?:\/(?:papers\/|login|avatars\/|front\/|v1\/|[\w.-]+\/?(?:[?#]|$))|\/?$)/i;
+const SITE_LINK = /^https?:\/\/(?:[\w-]+\.)*(?:huggingface|hf)\.co(?:\/(?:papers\/|login|avatars\/|front\/|v1\/|[\w.-]+\/?(?:[?#]|$))|\/?$)/i;
 /** A capture tool's header and front matter are within the first lines. */
 const HEADER_LINES = 60;
 
