@@ -179,7 +179,7 @@ export function isChrome(text: string): boolean {
 /** A capture tool's header line, split into its key (lower case) and value; null when the line is not one. */
 export function readHeader(text: string): {key: string; value: string} | null {
 	const match = HEADER_KEY.exec(text);
-	return match ? {key: match[1]!.toLowerCase(), value: match[2]!.trim()} : null;
+	return match ? {key: match[1]!.toLowerCase(), value: match[2]!.trim().replace(/^(["'])(.*)\1$/, '$2')} : null; // YAML may quote a value
 }
 
 /** The search a page URL shows ("…/papers?q=source%20citations" → "source citations"), else null. */

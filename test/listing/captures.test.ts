@@ -277,3 +277,12 @@ describe('the trending list in other forms', () => {
 		expect(warnings).toEqual([]);
 	});
 });
+
+describe('a web clipper\'s front matter', () => {
+	it('reads quoted values: the page\'s search, the day it was clipped', () => {
+		const text = '---\ntitle: "Daily Papers - Hugging Face"\nsource: "https://huggingface.co/papers?q=citation%20fidelity"\ncreated: "2026-01-02"\ntags:\n  - "clippings"\n---\n\ncitation fidelity\n\n### A Title\n\nAn abstract of the paper, in one sentence.\n\n* 2 authors\n\n·\n\nDec 30';
+		const {papers, warnings} = parse(text);
+		expect(papers.map((paper) => [paper.title, paper.published])).toEqual([['A Title', '2025-12-30']]);
+		expect(warnings).toEqual([]);
+	});
+});
