@@ -162,6 +162,11 @@ function* parseSteps(input: ListingInput, options: ListingOptions, papers: Paper
 			start(text);
 		} else if (isOrganisation(text, following, current)) {
 			current.organization = text.text; // shown instead of "N authors": not the abstract's
+		} else if (current.abstract.length === 0 && following?.kind === 'text' && following.heading === 0 && isBareTitle(text.text)) {
+			// A title, then another title with its abstract after it: the first has no body (skipped, with a
+			// warning), and the paper after it keeps its own title.
+			finish();
+			start(text);
 		} else if (current.abstract.length === 0 || following?.kind === 'meta' || !looksLikeTitle(text.text)) {
 			current.abstract.push(text.text);
 		} else {
@@ -245,6 +250,11 @@ function endsAsSentence(text: string): boolean {
 }
 
 const CLOSERS = '"\'”’)] ';
+
+/** Text that can only be a title, never a paragraph: short, and not ending as a sentence or a clause does. */
+function isBareTitle(text: string): boolean {
+	return text.length <= 200 && !endsAsSentence(text) && !/[:;,]$/.test(text) && text.split(' ').length <= 30;
+}
 
 function looksLikeTitle(text: string): boolean {
 	return text.length <= MAX_TITLE_LENGTH && !/[.!?]\s.*\.$/.test(text);

@@ -176,3 +176,20 @@ describe('parseHfPage on variants', () => {
 		expect(parse('\n\n\n').papers).toEqual([]);
 	});
 });
+
+describe('a title without a body', () => {
+	it('is skipped with a warning naming its line, and the paper after it keeps its title', () => {
+		const text = `${paperBlock('Title A', 'Abstract A.')}\n\nLonely title\n\n${paperBlock('Title C', 'Abstract C.')}`;
+		const {papers, warnings} = parse(text);
+		expect(papers.map((paper) => [paper.title, paper.abstract])).toEqual([
+			['Title A', 'Abstract A.'],
+			['Title C', 'Abstract C.'],
+		]);
+		expect(warnings).toEqual([{source: 'page.txt', line: text.split('\n').indexOf('Lonely title') + 1, message: 'title without an abstract, skipped: "Lonely title"'}]);
+	});
+
+	it('does not split an abstract whose first paragraph ends with a colon', () => {
+		const {papers} = parse(paperBlock('A Title', 'We make three contributions:\n\nFirst, a method. Second, a benchmark.'));
+		expect(papers.map((paper) => paper.abstract)).toEqual(['We make three contributions:\n\nFirst, a method. Second, a benchmark.']);
+	});
+});
