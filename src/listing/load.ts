@@ -95,6 +95,7 @@ function openListing(file: string, format: ListingFormat | undefined): Opened {
 	try {
 		const stats = fstatSync(fd);
 		if (stats.isDirectory()) throw fileError(file, 'is a directory, not a listing file');
+		if (!stats.isFile()) return openStream(file, fd, format);
 		const size = stats.size;
 		const head = Buffer.allocUnsafe(Math.min(CHUNK_BYTES, Math.max(size, 1)));
 		const length = readSync(fd, head, 0, head.length, 0);
@@ -118,21 +119,58 @@ function openListing(file: string, format: ListingFormat | undefined): Opened {
 	}
 }
 
-function* readRest(file: string, fd: number, first: Buffer): Generator<Buffer, void, undefined> {
+/**
+ * A listing that is not a regular file (a pipe, `<(curl …)`, a FIFO, a terminal): read as a stream, from
+ * where it stands, never at an offset (which a pipe refuses with ESPIPE). Its first chunk is read whole
+ * to tell its format; page text goes on as a stream, JSON and XML are read to the end.
+ */
+function openStream(file: string, fd: number, format: ListingFormat | undefined): Opened {
+	const first = readChunk(file, fd, null);
+	if (first.length < CHUNK_BYTES) {
+		closeSync(fd);
+		return {format: checkText(file, first, () => first, format), input: [first]};
+	}
+	let whole: Buffer | undefined;
+	const read = () => (whole ??= Buffer.concat([...readRest(file, fd, first, null)]));
+	const detected = checkText(file, first, read, format);
+	// Read to the end already (to tell the format, or to see past leading white space): those bytes.
+	if (detected !== 'hf-page' || whole !== undefined) return {format: detected, input: [read()]};
+	return {format: detected, input: readRest(file, fd, first, null)};
+}
+
+/** Up to a chunk of the file from `position` (null: where a stream stands), fewer bytes only at its end. */
+function readChunk(file: string, fd: number, position: number | null): Buffer {
+	const chunk = Buffer.allocUnsafe(CHUNK_BYTES);
+	let filled = 0;
+	while (filled < CHUNK_BYTES) {
+		let length: number;
+		try {
+			length = readSync(fd, chunk, filled, CHUNK_BYTES - filled, position === null ? null : position + filled);
+		} catch (error) {
+			if ((error as NodeJS.ErrnoException).code === 'EAGAIN') {
+				Atomics.wait(PAUSE, 0, 0, 5); // a non-blocking pipe with nothing yet: wait for its writer
+				continue;
+			}
+			throw readError(file, error);
+		}
+		if (length === 0) break;
+		filled += length;
+	}
+	return chunk.subarray(0, filled);
+}
+
+const PAUSE = new Int32Array(new SharedArrayBuffer(4));
+
+/** The file's chunks, `first` (already read) then the rest, from `position` (null: a stream); closes the file at the end. */
+function* readRest(file: string, fd: number, first: Buffer, position: number | null = first.length): Generator<Buffer, void, undefined> {
 	try {
 		yield first;
-		let position = first.length;
-		for (;;) {
-			const chunk = Buffer.allocUnsafe(CHUNK_BYTES);
-			let length: number;
-			try {
-				length = readSync(fd, chunk, 0, CHUNK_BYTES, position);
-			} catch (error) {
-				throw readError(file, error);
-			}
-			if (length === 0) return;
-			position += length;
-			yield chunk.subarray(0, length);
+		for (let at = position; ; ) {
+			const chunk = readChunk(file, fd, at);
+			if (chunk.length === 0) return;
+			if (at !== null) at += chunk.length;
+			yield chunk;
+			if (chunk.length < CHUNK_BYTES) return;
 		}
 	} finally {
 		closeSync(fd);
