@@ -100,6 +100,10 @@ function openListing(file: string, format: ListingFormat | undefined): Opened {
 		const head = Buffer.allocUnsafe(Math.min(CHUNK_BYTES, Math.max(size, 1)));
 		const length = readSync(fd, head, 0, head.length, 0);
 		const first = head.subarray(0, length);
+		if (utf16Of(first) !== null) {
+			closeSync(fd);
+			return openBytes(file, readFileSync(file), format);
+		}
 		if (length >= size) {
 			const detected = checkText(file, first, () => first, format);
 			closeSync(fd);
@@ -126,6 +130,7 @@ function openListing(file: string, format: ListingFormat | undefined): Opened {
  */
 function openStream(file: string, fd: number, format: ListingFormat | undefined): Opened {
 	const first = readChunk(file, fd, null);
+	if (utf16Of(first) !== null) return openBytes(file, Buffer.concat([...readRest(file, fd, first, null)]), format);
 	if (first.length < CHUNK_BYTES) {
 		closeSync(fd);
 		return {format: checkText(file, first, () => first, format), input: [first]};
@@ -199,7 +204,21 @@ function noPapers(file: string, {warnings, endsEarly, html}: Parser): InputError
 
 /** A listing whose bytes are all in memory (standard input, a fetched one), checked as a file is. */
 function openBytes(name: string, bytes: Buffer, format: ListingFormat | undefined): Opened {
-	return {format: checkText(name, bytes, () => bytes, format), input: [bytes]};
+	const text = toUtf8(bytes);
+	return {format: checkText(name, text, () => text, format), input: [text]};
+}
+
+/** The UTF-16 encoding a byte order mark names at the start, else null. */
+function utf16Of(bytes: Buffer): 'utf-16le' | 'utf-16be' | null {
+	if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+	if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+	return null;
+}
+
+/** A listing saved as UTF-16 (with its byte order mark, as Windows editors write it) as UTF-8; others as they are. */
+function toUtf8(bytes: Buffer): Buffer {
+	const encoding = utf16Of(bytes);
+	return encoding === null ? bytes : Buffer.from(new TextDecoder(encoding).decode(bytes), 'utf8');
 }
 
 /**

@@ -190,3 +190,23 @@ describe('large files', () => {
 		await expect(loadListings([json])).rejects.toThrow(`${json}: is JSON`);
 	});
 });
+
+describe('UTF-16', () => {
+	const fixture = (name: string) => fileURLToPath(new URL(`../../fixtures/${name}`, import.meta.url));
+	it.each([
+		['little-endian', 'utf16le'],
+		['big-endian', 'utf16be'],
+	])('reads a listing saved as %s UTF-16 with its byte order mark, as the UTF-8 one', async (_name, order) => {
+		const expected = (await loadListings([fixture('hf-daily-papers-page.txt')])).papers.map((paper) => paper.title);
+		for (const name of ['hf-daily-papers-page.txt', 'hf-api-daily-papers.json', 'arxiv-atom.xml']) {
+			const text = readFileSync(fixture(name), 'utf8');
+			const bytes = Buffer.from(text, 'utf16le');
+			if (order === 'utf16be') bytes.swap16();
+			const file = join(directory, `${name}.${order}`);
+			writeFileSync(file, Buffer.concat([Buffer.from(order === 'utf16le' ? [0xff, 0xfe] : [0xfe, 0xff]), bytes]));
+			const titles = (await loadListings([file])).papers.map((paper) => paper.title);
+			expect(titles).toEqual((await loadListings([fixture(name)])).papers.map((paper) => paper.title));
+		}
+		expect(expected).toHaveLength(63);
+	});
+});
