@@ -110,7 +110,12 @@ export function parseArguments(argv: readonly string[]): {input: string[]; flags
 	} catch (error) {
 		const {code, message} = error as NodeJS.ErrnoException;
 		if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') throw new InputError(`unknown option ${/'([^']+)'/.exec(message)?.[1] ?? ''} (see papers --help)`);
-		if (code?.startsWith('ERR_PARSE_ARGS')) throw new InputError(`${message.replace(/\.$/, '')} (see papers --help)`);
+		const option = /'(--?[\w-]+)'/.exec(message)?.[1];
+		// "argument is ambiguous": a value that starts with "-" ("--year -5"), which parseArgs explains in three lines.
+		if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option !== undefined && message.includes('ambiguous')) {
+			throw new InputError(`${option} takes a value; write one that starts with "-" as ${option}=-… (see papers --help)`);
+		}
+		if (code?.startsWith('ERR_PARSE_ARGS')) throw new InputError(`${message.split('\n')[0]!.replace(/\.$/, '')} (see papers --help)`);
 		throw error;
 	}
 	const {values} = parsed;

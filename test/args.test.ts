@@ -28,6 +28,21 @@ describe('parseArguments', () => {
 	});
 });
 
+describe('messages about the command line', () => {
+	it.each([
+		[['parse', '--year', '-5', 'a.txt'], '--year takes a value; write one that starts with "-" as --year=-… (see papers --help)'],
+		[['parse', '--year=-5', 'a.txt'], '--year must be a four-digit year, got -5'],
+		[['parse', 'a.txt', '--year'], "Option '--year <value>' argument missing (see papers --help)"],
+	])('%j: one line', (argv, message) => {
+		expect(() => parseArguments(argv)).toThrow(message);
+		try {
+			parseArguments(argv);
+		} catch (error) {
+			expect((error as Error).message).not.toContain('\n');
+		}
+	});
+});
+
 describe('help', () => {
 	it('names every command and option, and the version', () => {
 		for (const word of ['parse', 'list', 'mark', '--json', '--year', '--read', '--unread', '--favorites', '--favorite', '--unfavorite', '--query', '--help', '--version', 'XDG_CONFIG_HOME']) {
