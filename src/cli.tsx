@@ -60,7 +60,7 @@ async function main(): Promise<number> {
 		stderr: (text) => process.stderr.write(text),
 		columns: process.stdout.columns ?? 120,
 		pretty: process.stdout.isTTY === true,
-		load: {year: cli.flags.year, format: command === 'export' ? undefined : listingFormat(cli.flags.format)},
+		load: {year: cli.flags.year, directories: true, format: command === 'export' ? undefined : listingFormat(cli.flags.format)},
 		store: {},
 	};
 	switch (command) {

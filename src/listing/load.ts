@@ -393,7 +393,18 @@ export async function startLoading(files: readonly ListingSource[], options: Loa
 					continue;
 				}
 				const active: Parser = parser!;
-				const finished = active.run(deadline, enough === Infinity ? Infinity : taken + Math.max(1, enough - merger.papers.length));
+				let finished: boolean;
+				try {
+					finished = active.run(deadline, enough === Infinity ? Infinity : taken + Math.max(1, enough - merger.papers.length));
+				} catch (error) {
+					// A directory's file that turns out not to be a listing (an arXiv error answer): skipped, as one that cannot be opened.
+					if (!(error instanceof InputError) || source.directory === null) throw error;
+					warnings.push({source: shownName(source.file), line: null, message: `skipped: ${error.message.replace(`${shownName(source.file)}: `, '')}`});
+					parser = null;
+					current++;
+					settle(source);
+					continue;
+				}
 				for (; taken < active.papers.length; taken++) merger.add(active.papers[taken]!);
 				if (!finished) return false;
 				parser = null;
