@@ -17,8 +17,10 @@ Usage
   $ papers fetch --arxiv CATEGORY [--arxiv-base URL] [--json]
   $ papers export FILE... [--favorites | --read | --unread] [--format markdown | bibtex | json]
 
-FILE is a listing: the text of a Hugging Face papers page as copied from the browser, the JSON of the
-Hugging Face /api/daily_papers endpoint, or an arXiv Atom (API) or RSS feed; "-" reads standard input.
+FILE is a listing: the text of a Hugging Face papers page (copied from the browser, or saved as markdown,
+a text dump or HTML), the JSON of the Hugging Face /api/daily_papers endpoint, or an arXiv Atom (API) or
+RSS feed; "-" reads standard input, and a pipe (<(curl ...)) works too. A directory stands for the
+listing files in it.
 The format is detected; --format hf-page | hf-api | arxiv says it. Several files merge, deduplicated by
 paper id (the later listing's upvotes win, where it has any).
 
