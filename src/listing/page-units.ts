@@ -7,7 +7,7 @@
 import {isChrome, namesTrending, readHeader, readMetaLine, searchOfUrl, type MetaLine} from './page-kinds.js';
 import {readPageLine} from './page-lines.js';
 import {sanitize} from '../text/sanitize.js';
-import {iterateLines, type ListingInput} from '../text/lines.js';
+import {iterateLines, MAX_LINE_BYTES, OVERLONG_LINE, type ListingInput} from '../text/lines.js';
 
 /** A run of text lines (a title, a paragraph, an organisation), or a line of metadata. */
 export type Unit =
@@ -55,6 +55,12 @@ export function* toUnits(input: ListingInput, facts: PageFacts, started: () => b
 	};
 	for (const raw of iterateLines(input)) {
 		number++;
+		if (raw === OVERLONG_LINE) {
+			warn(number, `line longer than ${MAX_LINE_BYTES >> 20} MiB, skipped`);
+			if (text !== null) yield text;
+			text = null;
+			continue;
+		}
 		const clean = sanitize(raw).trim();
 		if (clean === '' && text === null && /\S/.test(raw)) warn(number, 'line has no readable text, skipped');
 		if (frontMatter !== 'no' && clean !== '') {

@@ -23,6 +23,11 @@ export function* iterateLines(input: ListingInput): Generator<string, void, unde
 	yield* linesOfChunks(input instanceof Uint8Array ? [input] : input);
 }
 
+/** The longest line read (4 MiB: an abstract is a few KB); a longer one is given as OVERLONG_LINE. */
+export const MAX_LINE_BYTES = 4 << 20;
+/** Stands for a line longer than MAX_LINE_BYTES, whose bytes are dropped as they are read (never held whole). */
+export const OVERLONG_LINE = '\u0000overlong line\u0000';
+
 /**
  * Lines from chunks of UTF-8 bytes. A line end is an ASCII byte, never inside a multi-byte character,
  * so each line is decoded whole; a line (or a CRLF) split between two chunks is joined first.
@@ -40,6 +45,8 @@ function* linesOfChunks(chunks: Iterable<Uint8Array>): Generator<string, void, u
 	};
 	/** The previous chunk ended in CR: an LF at the start of this one belongs to it. */
 	let afterCr = false;
+	/** The line being read is longer than MAX_LINE_BYTES. */
+	let overlong = false;
 	for (const input of chunks) {
 		const chunk = Buffer.from(input.buffer, input.byteOffset, input.byteLength);
 		let start = afterCr && chunk[0] === LF ? 1 : 0;
@@ -51,8 +58,10 @@ function* linesOfChunks(chunks: Iterable<Uint8Array>): Generator<string, void, u
 			const end = nextCr === -1 ? nextLf : nextLf === -1 ? nextCr : Math.min(nextLf, nextCr);
 			if (end === -1) break;
 			const piece = chunk.subarray(start, end);
-			yield decode(carry === null ? piece : Buffer.concat([carry, piece]));
+			if (overlong || (carry?.length ?? 0) + piece.length > MAX_LINE_BYTES) yield OVERLONG_LINE;
+			else yield decode(carry === null ? piece : Buffer.concat([carry, piece]));
 			carry = null;
+			overlong = false;
 			start = end + 1;
 			if (chunk[end] === CR) {
 				if (end + 1 < chunk.length) {
@@ -62,15 +71,23 @@ function* linesOfChunks(chunks: Iterable<Uint8Array>): Generator<string, void, u
 				}
 			}
 		}
-		if (start < chunk.length) {
+		if (start < chunk.length && !overlong) {
 			const rest = chunk.subarray(start);
-			carry = carry === null ? Buffer.from(rest) : Buffer.concat([carry, rest]); // a copy: the chunk may be reused
+			if ((carry?.length ?? 0) + rest.length > MAX_LINE_BYTES) {
+				// Too long to be a line of a listing: its bytes go as they come (a 200 MB line never sits in memory).
+				overlong = true;
+				carry = null;
+			} else {
+				carry = carry === null ? Buffer.from(rest) : Buffer.concat([carry, rest]); // a copy: the chunk may be reused
+			}
 		}
 	}
-	yield carry === null ? '' : decode(carry);
+	yield overlong ? OVERLONG_LINE : carry === null ? '' : decode(carry);
 }
 
 function splitText(text: string): string[] {
 	const withoutBom = text.startsWith('\uFEFF') ? text.slice(1) : text;
-	return (withoutBom.includes('\r') ? withoutBom.replace(/\r\n?/g, '\n') : withoutBom).split('\n');
+	const lines = (withoutBom.includes('\r') ? withoutBom.replace(/\r\n?/g, '\n') : withoutBom).split('\n');
+	// Characters, not bytes: a line is at most MAX_LINE_BYTES bytes, so at least that many characters over it.
+	return text.length > MAX_LINE_BYTES ? lines.map((line) => (line.length > MAX_LINE_BYTES ? OVERLONG_LINE : line)) : lines;
 }

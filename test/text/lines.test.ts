@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {splitLines} from '../../src/text/lines.js';
+import {MAX_LINE_BYTES, OVERLONG_LINE, splitLines} from '../../src/text/lines.js';
 
 describe('splitLines', () => {
 	it.each([
@@ -41,5 +41,19 @@ describe('splitLines on bytes in chunks', () => {
 	it('reads no chunks as one empty line, like empty text', () => {
 		expect(splitLines([])).toEqual(['']);
 		expect(splitLines('')).toEqual(['']);
+	});
+});
+
+describe('a line longer than a listing has', () => {
+	it('is given as OVERLONG_LINE, read from chunks without holding it, and the lines around it stay', () => {
+		const long = Buffer.alloc(MAX_LINE_BYTES + 10, 'x');
+		const bytes = Buffer.concat([Buffer.from('before\n'), long, Buffer.from('\nafter')]);
+		const chunks = Array.from({length: Math.ceil(bytes.length / 65_536)}, (_unused, index) => bytes.subarray(index * 65_536, (index + 1) * 65_536));
+		expect(splitLines(chunks)).toEqual(['before', OVERLONG_LINE, 'after']);
+		expect(splitLines(bytes)).toEqual(['before', OVERLONG_LINE, 'after']);
+		expect(splitLines(Buffer.concat([Buffer.from('before\n'), long]))).toEqual(['before', OVERLONG_LINE]);
+		expect(splitLines(bytes.toString('latin1'))).toEqual(['before', OVERLONG_LINE, 'after']);
+		const atLimit = Buffer.alloc(MAX_LINE_BYTES, 'y');
+		expect(splitLines([Buffer.concat([atLimit, Buffer.from('\nz')])])).toEqual([atLimit.toString(), 'z']);
 	});
 });
