@@ -27,7 +27,6 @@ import {
 	childNamed,
 	childrenNamed,
 	childText,
-	hasDoctype,
 	htmlFragmentText,
 	isElement,
 	lineLookup,
@@ -38,6 +37,7 @@ import {
 	type XmlElement,
 } from './xml.js';
 import {readCut} from './xml-cut.js';
+import {markupProblem} from './xml-bounds.js';
 import {sanitizeLine} from '../text/sanitize.js';
 import {shownLine} from '../text/latex.js';
 
@@ -86,7 +86,8 @@ interface Ending {
 /**
  * Reads an arXiv Atom or RSS feed. A feed without entries or items (a weekend's RSS) gives no papers and
  * no error. Throws an InputError naming the file when the text is not XML, not well-formed, XML of another
- * kind, declares a DOCTYPE (never done by arXiv; refused so that no entity declaration is read), or is an
+ * kind, declares a DOCTYPE or an entity (never done by arXiv; refused so that no entity declaration is read),
+ * is out of bounds (too many attributes on an element, elements, nesting; xml-bounds.ts), or is an
  * error answer of the arXiv API (its message is given). An entry without a title is skipped with a
  * warning giving its line. Text that ends before the document does gives the entries whole before the
  * cut, a last warning "document ends early at line N: ...", and `endsEarly`.
@@ -102,7 +103,8 @@ export function parseArxivFeed(text: string, options: {source: string}): ParseRe
 		throw fileError(source, `is XML, but its root element is <${shorten(sanitizeLine(root))}>, not an arXiv Atom feed (<feed>) or RSS feed (<rss>, <rdf:RDF>)`);
 	}
 	const entryKind = kind === 'atom' ? 'entry' : 'item';
-	if (hasDoctype(body)) throw fileError(source, 'declares a DOCTYPE, which arXiv feeds never do (its entity declarations are not read)');
+	const problem = markupProblem(body);
+	if (problem !== null) throw fileError(source, problem.kind === 'declaration' ? problem.message : `${problem.message} (line ${lineLookup(body)(problem.offset)})`);
 	const part = wholePart(body, source);
 	if (part === null) return cutShort(body, source, `before its first ${entryKind}`);
 	let nodes;

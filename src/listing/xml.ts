@@ -25,7 +25,7 @@ export type XmlNode = XmlElement | string;
 
 /**
  * Entity handling: the five XML entities, character references and the common HTML names are decoded.
- * Documents with a DOCTYPE are refused before parsing (see `hasDoctype`), so no entity can be declared;
+ * Documents with a DOCTYPE are refused before parsing (see `hasDoctype`, xml-bounds.ts), so no entity can be declared;
  * these limits stand behind that in case one gets through.
  */
 const PARSER_OPTIONS: Partial<X2jOptions> = {
@@ -177,7 +177,7 @@ export function readProlog(text: string): Prolog {
 			const end = text.indexOf('-->', index + 4);
 			if (end === -1) return {root: null, doctype};
 			index = end + 3;
-		} else if (text.startsWith('<!DOCTYPE', index)) {
+		} else if (text.slice(index, index + 9).toUpperCase() === '<!DOCTYPE') {
 			doctype = true;
 			const end = doctypeEnd(text, index + 9);
 			if (end === -1) return {root: null, doctype};
@@ -236,9 +236,12 @@ export function localName(qualified: string): string {
 	return qualified.slice(qualified.lastIndexOf(':') + 1);
 }
 
-/** True when the text declares a DOCTYPE anywhere (fast-xml-parser reads one even inside an element). */
+/**
+ * True when the text holds `<!DOCTYPE` or `<!ENTITY` anywhere, in any letter case (fast-xml-parser reads a
+ * DOCTYPE even inside an element). Text-level: feeds are scanned markup-aware by xml-bounds.ts.
+ */
 export function hasDoctype(text: string): boolean {
-	return text.includes('<!DOCTYPE');
+	return /<!(?:doctype|entity)/i.test(text);
 }
 
 /** The 1-based line of a character offset in the text; the line starts are found on the first call. */
