@@ -193,6 +193,37 @@ describe('a read-only config directory', {timeout: 60_000}, () => {
 	});
 });
 
+describe('a config directory that cannot be entered', {timeout: 60_000}, () => {
+	it('without papers/ yet: mark says the store cannot be read or created, permission denied; exit 2', () => {
+		const home = makeTempHome();
+		if (asNobody) chownSync(home, 65534, 65534);
+		chmodSync(home, 0o000);
+		const result = spawnSync(process.execPath, [CLI_PATH, 'mark', '--read', fixture[0]!.id], {
+			cwd: REPO_ROOT,
+			env: cliEnvironment({XDG_CONFIG_HOME: home}),
+			encoding: 'utf8',
+			timeout: 30_000,
+			...(asNobody ? {uid: 65534, gid: 65534} : {}),
+		});
+		chmodSync(home, 0o700);
+		expect(result.status).toBe(2);
+		const warnings = result.stderr.split('\n').filter((line) => line.includes('kept for this session only'));
+		expect(warnings).toEqual([`papers: ${storePath(home)}: cannot be read or created, permission denied (EACCES); marks are kept for this session only`]);
+		expect(result.stderr).not.toMatch(/^\s*at /m);
+	});
+});
+
+describe('the store on disk', {timeout: 60_000}, () => {
+	it('is compact JSON (no indentation), holding the marks', () => {
+		const home = makeTempHome();
+		const result = spawnSync(process.execPath, [CLI_PATH, 'mark', '--read', fixture[0]!.id, fixture[1]!.id], {cwd: REPO_ROOT, env: cliEnvironment({XDG_CONFIG_HOME: home}), encoding: 'utf8', timeout: 30_000});
+		expect(result.status).toBe(0);
+		const text = readFileSync(storePath(home), 'utf8');
+		expect(text).not.toMatch(/\n\s/);
+		expect(Object.keys((JSON.parse(text) as {marks: Record<string, unknown>}).marks).sort()).toEqual([fixture[0]!.id, fixture[1]!.id].sort());
+	});
+});
+
 describe.skipIf(tmuxMissingReason !== null)(`readers in real terminals (${tmuxVersion ?? 'no tmux'})`, {timeout: 120_000}, () => {
 	const sessions: TmuxSession[] = [];
 	afterEach(async () => {
