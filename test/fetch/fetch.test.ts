@@ -108,6 +108,43 @@ describe('fetchListing against a real server on 127.0.0.1', () => {
 		await expect(fetchListing(request(`${base}/list`), fast())).rejects.toThrow(/could not fetch .*: ECONNREFUSED; no cached copy to fall back on/);
 	});
 
+	it('a body over the limit with a Content-Length is refused before it is read: not retried, not cached, the cache kept', async () => {
+		server = await startServer({'/list': respond(200, JSON.stringify(Array.from({length: 100}, () => 'x')))});
+		const path = cachePath(cacheDirectory, request(`${server.base}/list`));
+		await expect(fetchListing(request(`${server.base}/list`), {...fast(), maxBytes: 100})).rejects.toThrow(/could not fetch .*\/list: the body is over the 100 bytes limit; no cached copy/);
+		expect(existsSync(path)).toBe(false);
+		expect(server.hits.get('/list')).toBe(1);
+		mkdirSync(cacheDirectory, {recursive: true});
+		writeFileSync(path, GOOD);
+		const result = await fetchListing(request(`${server.base}/list`), {...fast(), maxBytes: 100});
+		expect(result.body).toBe(GOOD);
+		expect(result.warning).toMatch(/: the body is over the 100 bytes limit \(cache: /);
+		expect(readFileSync(path, 'utf8')).toBe(GOOD);
+	});
+
+	it('a streamed body without a Content-Length is cut at the limit', async () => {
+		let closed = false;
+		server = await startServer({
+			'/list': (incoming, response) => {
+				response.writeHead(200, {'content-type': 'application/json'}); // chunked: no Content-Length
+				const timer = setInterval(() => response.write('["x",'.repeat(100)), 5);
+				response.on('close', () => {
+					closed = true;
+					clearInterval(timer);
+				});
+			},
+		});
+		await expect(fetchListing(request(`${server.base}/list`), {...fast(), timeoutMs: 5000, maxBytes: 10_000})).rejects.toThrow(/the body is over the 10000 bytes limit/);
+		await expect.poll(() => closed).toBe(true); // the server saw the connection go
+		expect(existsSync(cachePath(cacheDirectory, request(`${server.base}/list`)))).toBe(false);
+	});
+
+	it('a body at the limit is read whole', async () => {
+		server = await startServer({'/list': respond(200, GOOD)});
+		const result = await fetchListing(request(`${server.base}/list`), {...fast(), maxBytes: Buffer.byteLength(GOOD)});
+		expect(result).toMatchObject({body: GOOD, warning: null});
+	});
+
 	it('keeps one cache file per URL', async () => {
 		server = await startServer({'/list': respond(200, GOOD)});
 		const a = await fetchListing(request(`${server.base}/list?date=2024-10-25`), fast());
