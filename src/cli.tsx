@@ -80,7 +80,9 @@ async function main(): Promise<number> {
 			const fetched = await fetchCommand(rest, cli.flags, {timeoutMs: cli.flags.timeoutMs});
 			const fetchedContext = {...context, load: {...context.load, format: fetched.format}};
 			if (fetched.warning !== null) context.stderr(`papers: ${fetched.warning}\n`);
-			if (cli.flags.json) return parseCommand([fetched.listing], {json: true}, fetchedContext);
+			// In the JSON too: a script reading only stdout must be able to tell a stale copy from a fresh one.
+			const warnings = fetched.warning === null ? [] : [{source: fetched.listing.name, line: null, message: fetched.warning}];
+			if (cli.flags.json) return parseCommand([fetched.listing], {json: true, warnings}, fetchedContext);
 			return readCommand([fetched.listing], cli.flags, fetchedContext, fetched.warning ?? undefined);
 		}
 		default:

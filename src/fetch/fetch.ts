@@ -3,6 +3,7 @@ import {mkdirSync, readFileSync, renameSync, statSync, writeFileSync} from 'node
 import {join} from 'node:path';
 import envPaths from 'env-paths';
 import {InputError} from '../errors.js';
+import {BodyTooLargeError, discardBody, FETCH_LIMIT_BYTES, readBodyLimited} from './body.js';
 
 /**
  * Gets a listing over HTTP, with a copy kept in the user's cache directory: when the network or the
@@ -23,6 +24,8 @@ export interface FetchOptions {
 	timeoutMs?: number;
 	/** Wait before the one retry (ms). */
 	retryDelayMs?: number;
+	/** The most a body may be (bytes); FETCH_LIMIT_BYTES by default. */
+	maxBytes?: number;
 	/** Told when an attempt starts and when everything is done (a progress indicator listens). */
 	onProgress?: (event: {type: 'attempt'; attempt: number; url: URL} | {type: 'done'}) => void;
 }
@@ -57,7 +60,7 @@ function describeNetworkError(error: unknown): string {
 	return cause?.code ?? cause?.message ?? (error as Error).message;
 }
 
-async function attempt(request: FetchRequest, timeoutMs: number): Promise<string> {
+async function attempt(request: FetchRequest, timeoutMs: number, maxBytes: number): Promise<string> {
 	let response: Response;
 	const signal = AbortSignal.timeout(timeoutMs);
 	try {
@@ -65,15 +68,19 @@ async function attempt(request: FetchRequest, timeoutMs: number): Promise<string
 	} catch (error) {
 		throw new AttemptError(describeNetworkError(error), true);
 	}
-	let body: string;
-	try {
-		body = await response.text();
-	} catch (error) {
-		throw new AttemptError(`the body could not be read (${describeNetworkError(error)})`, true);
-	}
 	if (!response.ok) {
+		// An error page is not read: its size does not matter, and the status says what went wrong.
+		await discardBody(response);
 		const status = `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
 		throw new AttemptError(response.status >= 500 || response.status === 429 ? `the server failed (${status})` : `the server refused (${status})`, response.status >= 500 || response.status === 429);
+	}
+	let body: string;
+	try {
+		body = await readBodyLimited(response, maxBytes);
+	} catch (error) {
+		// Too large is not retried: the same server would send the same again.
+		if (error instanceof BodyTooLargeError) throw new AttemptError(error.message, false);
+		throw new AttemptError(`the body could not be read (${describeNetworkError(error)})`, true);
 	}
 	try {
 		request.validate(body);
@@ -109,7 +116,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Fetches `request.url`: two attempts at most (a retry after a network error, a timeout or a 5xx), each
- * within the timeout. A good body is cached and returned; otherwise the cached copy, with a warning;
+ * within the timeout; a body over the size limit is refused, not retried. A good body is cached and returned; otherwise the cached copy, with a warning;
  * with no cached copy, an InputError saying what failed.
  */
 export async function fetchListing(request: FetchRequest, options: FetchOptions = {}): Promise<Fetched> {
@@ -121,7 +128,7 @@ export async function fetchListing(request: FetchRequest, options: FetchOptions 
 		for (let number = 1; number <= 2; number++) {
 			options.onProgress?.({type: 'attempt', attempt: number, url: request.url});
 			try {
-				const body = await attempt(request, timeoutMs);
+				const body = await attempt(request, timeoutMs, options.maxBytes ?? FETCH_LIMIT_BYTES);
 				try {
 					mkdirSync(directory, {recursive: true});
 					writeCache(path, body);

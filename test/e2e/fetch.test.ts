@@ -1,10 +1,13 @@
 // `papers fetch` against a real HTTP server on 127.0.0.1 serving the fixtures: the Daily Papers API, the
 // arXiv API, a server that fails, one that hangs, one that sends garbage; the cache in a temp directory.
-import {readdirSync, readFileSync} from 'node:fs';
+import {spawn} from 'node:child_process';
+import {existsSync, readdirSync, readFileSync} from 'node:fs';
 import {join, relative} from 'node:path';
+import {fileURLToPath} from 'node:url';
 import {afterEach, beforeAll, describe, expect, it} from 'vitest';
-import {hang, respond, startServer, type Handler, type TestServer} from '../helpers/http-server.js';
-import {assertBuilt, CLI_PATH, makeTempHome, removeTempDirs, REPO_ROOT, runCli, type RunResult} from './cli.js';
+import {FETCH_LIMIT_BYTES} from '../../src/fetch/body.js';
+import {hang, respond, startServer, stream, type Handler, type StreamState, type TestServer} from '../helpers/http-server.js';
+import {assertBuilt, CLI_PATH, cliEnvironment, makeTempHome, removeTempDirs, REPO_ROOT, runCli, type RunResult} from './cli.js';
 import {shellQuote, startTmux, tmuxMissingReason, tmuxVersion, type TmuxSession} from './tmux.js';
 
 const API_FIXTURE = readFileSync(join(REPO_ROOT, 'fixtures', 'hf-api-daily-papers.json'), 'utf8');
@@ -39,6 +42,30 @@ async function serve(handler: {current: Handler}): Promise<TestServer> {
 	return startServer({
 		'/api/daily_papers': (request, response) => handler.current(request, response),
 		'/api/query': (request, response) => handler.current(request, response),
+	});
+}
+
+const MB = 1_000_000;
+/** Reports the process's peak RSS (getrusage's ru_maxrss, KiB) on stderr as it exits. */
+const RSS_REPORT = fileURLToPath(new URL('../../bench/rss-report.mjs', import.meta.url));
+
+/** As papers(), and the process's peak resident set size (bytes), its report taken out of stderr. */
+function measuredPapers(args: readonly string[]): Promise<RunResult & {peakRss: number}> {
+	return new Promise((resolve, reject) => {
+		const child = spawn(process.execPath, ['--import', RSS_REPORT, CLI_PATH, ...args], {
+			cwd: REPO_ROOT,
+			env: cliEnvironment({XDG_CONFIG_HOME: home, XDG_CACHE_HOME: join(home, 'cache')}),
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
+		let stdout = '';
+		let stderr = '';
+		child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+		child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+		child.on('error', reject);
+		child.on('close', (code, signal) => {
+			const reported = /^bench-max-rss-kib: (\d+)$/m.exec(stderr);
+			resolve({stdout, stderr: stderr.replace(/^bench-max-rss-kib: \d+\n/m, ''), code, signal, peakRss: reported === null ? Number.NaN : Number(reported[1]) * 1024});
+		});
 	});
 }
 
@@ -77,14 +104,19 @@ describe('papers fetch', {timeout: 60_000}, () => {
 		const failing = await papers(['fetch', '--api-base', server.base, '--date', '2024-10-25', '--json']);
 		expect(failing.code).toBe(0);
 		expect(failing.stderr).toMatch(/^papers: using the copy cached [^\n]+ UTC: could not fetch http:\/\/127\.0\.0\.1:\d+\/api\/daily_papers\?date=2024-10-25: the server failed \(HTTP 500 [^)]*\) \(cache: [^\n]+\)\n$/);
-		expect(JSON.parse(failing.stdout)).toEqual(online);
+		// The warning is in the JSON too, so that a script reading stdout can tell a stale copy.
+		const stale = JSON.parse(failing.stdout) as JsonOutput;
+		expect(stale.papers).toEqual(online.papers);
+		expect(online.warnings).toEqual([]);
+		expect(stale.warnings).toEqual([{source: `${server.base}/api/daily_papers?date=2024-10-25`, line: null, message: failing.stderr.slice('papers: '.length, -1)}]);
 		const base = server.base;
 		await server.close();
 		server = undefined;
 		const offline = await papers(['fetch', '--api-base', base, '--date', '2024-10-25', '--json']);
 		expect(offline.code).toBe(0);
 		expect(offline.stderr).toMatch(/^papers: using the copy cached .*: ECONNREFUSED \(cache: /);
-		expect(JSON.parse(offline.stdout)).toEqual(online);
+		expect((JSON.parse(offline.stdout) as JsonOutput).papers).toEqual(online.papers);
+		expect((JSON.parse(offline.stdout) as JsonOutput).warnings).toEqual([expect.objectContaining({message: expect.stringMatching(/: ECONNREFUSED \(cache: /) as unknown})]);
 	});
 
 	it('no cache and no network: a clear error, exit 2', async () => {
@@ -107,6 +139,31 @@ describe('papers fetch', {timeout: 60_000}, () => {
 		expectError(await papers(['fetch', '--api-base', server.base, '--json']), /the server sent something that is not a listing: /);
 		const again = await papers(['fetch', '--api-base', server.base, '--json']);
 		expect(again.stderr).toMatch(/no cached copy/);
+	});
+
+	// The limit is the real one (64 MiB): the server streams 3 x that, as fast as the CLI reads it.
+	it.each([
+		['with a Content-Length, refused before it is read', true],
+		['streamed without a Content-Length, cut at the limit', false],
+	])('a body over the size limit %s: one line, exit 2, nothing cached, peak memory bounded', async (_name, withLength) => {
+		home = makeTempHome();
+		const state: StreamState = {sent: 0, cutShort: false};
+		server = await serve({current: stream(3 * FETCH_LIMIT_BYTES, withLength, state)});
+		const started = performance.now();
+		const result = await measuredPapers(['fetch', '--api-base', server.base, '--json']);
+		const report = `peak RSS ${(result.peakRss / MB).toFixed(0)} MB, server sent ${(state.sent / MB).toFixed(0)} MB of ${((3 * FETCH_LIMIT_BYTES) / MB).toFixed(0)} MB, ${((performance.now() - started) / 1000).toFixed(1)} s`;
+		console.info(`body over the limit, ${withLength ? 'with' : 'without'} a Content-Length: ${report}`);
+		expectError(result, /^papers: could not fetch http:\/\/127\.0\.0\.1:\d+\/api\/daily_papers: the body is over the 64 MiB limit; no cached copy to fall back on\n$/);
+		expect(server.hits.get('/api/daily_papers'), 'not retried').toBe(1);
+		await expect.poll(() => state.cutShort).toBe(true);
+		expect(existsSync(join(home, 'cache', 'papers')) ? readdirSync(join(home, 'cache', 'papers')) : []).toEqual([]);
+		if (withLength) {
+			expect(state.sent, report).toBeLessThan(FETCH_LIMIT_BYTES / 4); // what the socket buffers took, no more
+			expect(result.peakRss, report).toBeLessThan(150 * MB);
+		} else {
+			expect(state.sent, report).toBeLessThan(1.5 * FETCH_LIMIT_BYTES);
+			expect(result.peakRss, report).toBeLessThanOrEqual(2.5 * FETCH_LIMIT_BYTES + 150 * MB);
+		}
 	});
 
 	it('a 404 says the server refused', async () => {

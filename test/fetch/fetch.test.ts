@@ -1,6 +1,7 @@
 import {existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
+import {gzipSync} from 'node:zlib';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
 import {fileError, InputError} from '../../src/errors.js';
 import {cachePath, fetchListing, type FetchRequest} from '../../src/fetch/fetch.js';
@@ -106,6 +107,59 @@ describe('fetchListing against a real server on 127.0.0.1', () => {
 		const base = closed.base;
 		await closed.close();
 		await expect(fetchListing(request(`${base}/list`), fast())).rejects.toThrow(/could not fetch .*: ECONNREFUSED; no cached copy to fall back on/);
+	});
+
+	it('a body over the limit with a Content-Length is refused before it is read: not retried, not cached, the cache kept', async () => {
+		const limited = {...fast(), timeoutMs: 5000, maxBytes: 100};
+		// It announces 200 bytes and sends 20: only a check of the Content-Length ends this before the timeout.
+		server = await startServer({'/list': hangMidBody('[{"paper": "x"}, {"p')});
+		const path = cachePath(cacheDirectory, request(`${server.base}/list`));
+		const started = performance.now();
+		await expect(fetchListing(request(`${server.base}/list`), limited)).rejects.toThrow(/could not fetch .*\/list: the body is over the 100 bytes limit; no cached copy/);
+		expect(performance.now() - started).toBeLessThan(1000);
+		expect(existsSync(path)).toBe(false);
+		expect(server.hits.get('/list')).toBe(1);
+		mkdirSync(cacheDirectory, {recursive: true});
+		writeFileSync(path, GOOD);
+		const result = await fetchListing(request(`${server.base}/list`), limited);
+		expect(result.body).toBe(GOOD);
+		expect(result.warning).toMatch(/: the body is over the 100 bytes limit \(cache: /);
+		expect(readFileSync(path, 'utf8')).toBe(GOOD);
+	});
+
+	it('a streamed body without a Content-Length is cut at the limit', async () => {
+		let closed = false;
+		server = await startServer({
+			'/list': (incoming, response) => {
+				response.writeHead(200, {'content-type': 'application/json'}); // chunked: no Content-Length
+				const timer = setInterval(() => response.write('["x",'.repeat(100)), 5);
+				response.on('close', () => {
+					closed = true;
+					clearInterval(timer);
+				});
+			},
+		});
+		await expect(fetchListing(request(`${server.base}/list`), {...fast(), timeoutMs: 5000, maxBytes: 10_000})).rejects.toThrow(/the body is over the 10000 bytes limit/);
+		await expect.poll(() => closed).toBe(true); // the server saw the connection go
+		expect(existsSync(cachePath(cacheDirectory, request(`${server.base}/list`)))).toBe(false);
+	});
+
+	it('a compressed body is counted as it unpacks, not by its Content-Length', async () => {
+		const packed = gzipSync(Buffer.alloc(1_000_000, '['));
+		server = await startServer({
+			'/list': (_incoming, response) => {
+				response.writeHead(200, {'content-type': 'application/json', 'content-encoding': 'gzip', 'content-length': String(packed.length)});
+				response.end(packed);
+			},
+		});
+		expect(packed.length).toBeLessThan(10_000);
+		await expect(fetchListing(request(`${server.base}/list`), {...fast(), maxBytes: 10_000})).rejects.toThrow(/the body is over the 10000 bytes limit/);
+	});
+
+	it('a body at the limit is read whole', async () => {
+		server = await startServer({'/list': respond(200, GOOD)});
+		const result = await fetchListing(request(`${server.base}/list`), {...fast(), maxBytes: Buffer.byteLength(GOOD)});
+		expect(result).toMatchObject({body: GOOD, warning: null});
 	});
 
 	it('keeps one cache file per URL', async () => {

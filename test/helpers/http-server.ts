@@ -34,6 +34,33 @@ export function hangMidBody(part: string): Handler {
 	};
 }
 
+/** What a streaming handler has sent, and whether the client hung up before the end. */
+export interface StreamState {
+	sent: number;
+	cutShort: boolean;
+}
+
+/**
+ * Sends `total` bytes of `[` (never a listing) a megabyte at a time, as fast as the client reads them, with
+ * a Content-Length or without (chunked); `state` says how far it got.
+ */
+export function stream(total: number, withLength: boolean, state: StreamState): Handler {
+	const chunk = Buffer.alloc(1024 * 1024, '[');
+	return (_request, response) => {
+		response.writeHead(200, {'content-type': 'application/json', ...(withLength ? {'content-length': String(total)} : {})});
+		response.on('close', () => (state.cutShort = !response.writableFinished));
+		const more = () => {
+			while (state.sent < total && !response.destroyed) {
+				const part = chunk.subarray(0, Math.min(chunk.length, total - state.sent));
+				state.sent += part.length;
+				if (!response.write(part)) return void response.once('drain', more);
+			}
+			if (!response.destroyed) response.end();
+		};
+		more();
+	};
+}
+
 /** Starts a server answering each path with its handler (404 for others). */
 export async function startServer(routes: Record<string, Handler>): Promise<TestServer> {
 	const hits = new Map<string, number>();
