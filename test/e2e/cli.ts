@@ -135,3 +135,42 @@ export function runCli(args: readonly string[], options: RunOptions = {}): Promi
 		child.stdin.end(options.stdin ?? '');
 	});
 }
+
+/** Reports the process's peak RSS (getrusage's ru_maxrss, KiB) on stderr as it exits. */
+const RSS_REPORT = fileURLToPath(new URL('../../bench/rss-report.mjs', import.meta.url));
+
+/** What a measured run produced: as runCli, with the peak resident set size and the wall time. */
+export interface MeasuredRun extends RunResult {
+	/** Peak resident set size, bytes (its report taken out of stderr). */
+	peakRss: number;
+	seconds: number;
+}
+
+/** Runs `node dist/cli.js ...args` (standard input empty) and measures its peak memory and time. */
+export function runMeasured(args: readonly string[], env: Record<string, string | undefined> = {}): Promise<MeasuredRun> {
+	assertBuilt();
+	const started = performance.now();
+	return new Promise((resolve, reject) => {
+		const child = spawn(process.execPath, ['--import', RSS_REPORT, CLI_PATH, ...args], {
+			cwd: REPO_ROOT,
+			env: cliEnvironment({XDG_CONFIG_HOME: makeTempHome(), ...env}),
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
+		let stdout = '';
+		let stderr = '';
+		child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+		child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+		child.on('error', reject);
+		child.on('close', (code, signal) => {
+			const reported = /^bench-max-rss-kib: (\d+)$/m.exec(stderr);
+			resolve({
+				code,
+				signal,
+				stdout,
+				stderr: stderr.replace(/^bench-max-rss-kib: \d+\n/m, ''),
+				peakRss: reported === null ? Number.NaN : Number(reported[1]) * 1024,
+				seconds: (performance.now() - started) / 1000,
+			});
+		});
+	});
+}

@@ -1,13 +1,11 @@
 // `papers fetch` against a real HTTP server on 127.0.0.1 serving the fixtures: the Daily Papers API, the
 // arXiv API, a server that fails, one that hangs, one that sends garbage; the cache in a temp directory.
-import {spawn} from 'node:child_process';
 import {existsSync, readdirSync, readFileSync} from 'node:fs';
 import {join, relative} from 'node:path';
-import {fileURLToPath} from 'node:url';
 import {afterEach, beforeAll, describe, expect, it} from 'vitest';
 import {FETCH_LIMIT_BYTES} from '../../src/fetch/body.js';
 import {hang, respond, startServer, stream, type Handler, type StreamState, type TestServer} from '../helpers/http-server.js';
-import {assertBuilt, CLI_PATH, cliEnvironment, makeTempHome, removeTempDirs, REPO_ROOT, runCli, type RunResult} from './cli.js';
+import {assertBuilt, CLI_PATH, makeTempHome, removeTempDirs, REPO_ROOT, runCli, runMeasured, type RunResult} from './cli.js';
 import {shellQuote, startTmux, tmuxMissingReason, tmuxVersion, type TmuxSession} from './tmux.js';
 
 const API_FIXTURE = readFileSync(join(REPO_ROOT, 'fixtures', 'hf-api-daily-papers.json'), 'utf8');
@@ -47,27 +45,6 @@ async function serve(handler: {current: Handler}): Promise<TestServer> {
 
 const MB = 1_000_000;
 /** Reports the process's peak RSS (getrusage's ru_maxrss, KiB) on stderr as it exits. */
-const RSS_REPORT = fileURLToPath(new URL('../../bench/rss-report.mjs', import.meta.url));
-
-/** As papers(), and the process's peak resident set size (bytes), its report taken out of stderr. */
-function measuredPapers(args: readonly string[]): Promise<RunResult & {peakRss: number}> {
-	return new Promise((resolve, reject) => {
-		const child = spawn(process.execPath, ['--import', RSS_REPORT, CLI_PATH, ...args], {
-			cwd: REPO_ROOT,
-			env: cliEnvironment({XDG_CONFIG_HOME: home, XDG_CACHE_HOME: join(home, 'cache')}),
-			stdio: ['ignore', 'pipe', 'pipe'],
-		});
-		let stdout = '';
-		let stderr = '';
-		child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
-		child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-		child.on('error', reject);
-		child.on('close', (code, signal) => {
-			const reported = /^bench-max-rss-kib: (\d+)$/m.exec(stderr);
-			resolve({stdout, stderr: stderr.replace(/^bench-max-rss-kib: \d+\n/m, ''), code, signal, peakRss: reported === null ? Number.NaN : Number(reported[1]) * 1024});
-		});
-	});
-}
 
 /** One line on stderr, no stack trace, exit 2. */
 function expectError(result: RunResult, pattern: RegExp): void {
@@ -150,7 +127,7 @@ describe('papers fetch', {timeout: 60_000}, () => {
 		const state: StreamState = {sent: 0, cutShort: false};
 		server = await serve({current: stream(3 * FETCH_LIMIT_BYTES, withLength, state)});
 		const started = performance.now();
-		const result = await measuredPapers(['fetch', '--api-base', server.base, '--json']);
+		const result = await runMeasured(['fetch', '--api-base', server.base, '--json'], {XDG_CONFIG_HOME: home, XDG_CACHE_HOME: join(home, 'cache')});
 		const report = `peak RSS ${(result.peakRss / MB).toFixed(0)} MB, server sent ${(state.sent / MB).toFixed(0)} MB of ${((3 * FETCH_LIMIT_BYTES) / MB).toFixed(0)} MB, ${((performance.now() - started) / 1000).toFixed(1)} s`;
 		console.info(`body over the limit, ${withLength ? 'with' : 'without'} a Content-Length: ${report}`);
 		expectError(result, /^papers: could not fetch http:\/\/127\.0\.0\.1:\d+\/api\/daily_papers: the body is over the 64 MiB limit; no cached copy to fall back on\n$/);

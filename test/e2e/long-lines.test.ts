@@ -1,16 +1,12 @@
 // A listing whose line is longer than any listing's (a 200 MB file that is one line) through the built
 // CLI: one line on stderr, exit 2, and a peak memory far under the file's size, as the line is dropped
 // as it is read; a long line among papers is skipped with a warning naming it, and the papers stay.
-import {spawn} from 'node:child_process';
 import {closeSync, openSync, readFileSync, writeSync} from 'node:fs';
 import {join} from 'node:path';
-import {fileURLToPath} from 'node:url';
 import {afterEach, beforeAll, describe, expect, it} from 'vitest';
-import {assertBuilt, CLI_PATH, cliEnvironment, FIXTURE, makeTempDir, makeTempHome, removeTempDirs, REPO_ROOT} from './cli.js';
+import {assertBuilt, FIXTURE, makeTempDir, removeTempDirs, runMeasured} from './cli.js';
 
 const MB = 1 << 20;
-/** Reports the process's peak RSS (getrusage's ru_maxrss, KiB) on stderr as it exits. */
-const RSS_REPORT = fileURLToPath(new URL('../../bench/rss-report.mjs', import.meta.url));
 
 /** Writes `before`, then `size` bytes of "x" with no line break, then `after`. */
 function writeLongLine(file: string, size: number, before = '', after = ''): void {
@@ -22,21 +18,6 @@ function writeLongLine(file: string, size: number, before = '', after = ''): voi
 	closeSync(fd);
 }
 
-/** `papers ...args`, with its peak RSS in bytes. */
-function run(args: readonly string[]): Promise<{code: number | null; stdout: string; stderr: string; peakRss: number}> {
-	return new Promise((resolve, reject) => {
-		const child = spawn(process.execPath, ['--import', RSS_REPORT, CLI_PATH, ...args], {cwd: REPO_ROOT, env: cliEnvironment({XDG_CONFIG_HOME: makeTempHome()})});
-		let stdout = '';
-		let stderr = '';
-		child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
-		child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-		child.on('error', reject);
-		child.on('close', (code) => {
-			const reported = /^bench-max-rss-kib: (\d+)$/m.exec(stderr);
-			resolve({code, stdout, stderr: stderr.replace(/^bench-max-rss-kib: \d+\n/m, ''), peakRss: reported === null ? Number.NaN : Number(reported[1]) * 1024});
-		});
-	});
-}
 
 beforeAll(() => {
 	assertBuilt();
@@ -51,7 +32,7 @@ describe('lines longer than a listing has', {timeout: 120_000}, () => {
 		const file = join(makeTempDir(), 'one-line.txt');
 		const size = 200 * MB;
 		writeLongLine(file, size);
-		const result = await run(['parse', file]);
+		const result = await runMeasured(['parse', file]);
 		expect(result.code).toBe(2);
 		expect(result.stdout).toBe('');
 		expect(result.stderr.trim().split('\n')).toEqual([`papers: ${file}: no papers found in it (1 unreadable blocks)`]);
@@ -63,7 +44,7 @@ describe('lines longer than a listing has', {timeout: 120_000}, () => {
 		const seed = readFileSync(FIXTURE, 'utf8');
 		const file = join(makeTempDir(), 'page.txt');
 		writeLongLine(file, 10 * MB, `${seed}\n\n`, `\n\n${seed.slice(seed.indexOf('Global Convergence'))}`); // the papers again, after the line
-		const result = await run(['parse', file, '--json']);
+		const result = await runMeasured(['parse', file, '--json']);
 		expect(result.code).toBe(0);
 		const parsed = JSON.parse(result.stdout) as {papers: unknown[]; warnings: Array<{line: number; message: string}>};
 		expect(parsed.papers).toHaveLength(63);

@@ -3,53 +3,13 @@
 // on stderr naming the file and exit 2, at once and with peak memory within 2.5 x the file + 150 MB (the
 // bound memory.test.ts holds listings to). Before the bounds, the million attributes took 40 s and 1.3 GB
 // and were read as a paper.
-import {spawn} from 'node:child_process';
 import {mkdtempSync, realpathSync, rmSync, statSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {fileURLToPath} from 'node:url';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {assertBuilt, CLI_PATH, cliEnvironment, makeTempHome, removeTempDirs, REPO_ROOT} from './cli.js';
+import {assertBuilt, removeTempDirs, runMeasured} from './cli.js';
 
 const MB = 1_000_000;
-/** Reports the process's peak RSS (getrusage's ru_maxrss, KiB) on stderr as it exits. */
-const RSS_REPORT = fileURLToPath(new URL('../../bench/rss-report.mjs', import.meta.url));
-
-interface Run {
-	code: number | null;
-	stdout: string;
-	stderr: string;
-	/** Peak resident set size, bytes. */
-	peakRss: number;
-	seconds: number;
-}
-
-/** Runs `papers parse FILE --json` and measures its peak memory. */
-function measure(file: string): Promise<Run> {
-	const started = performance.now();
-	return new Promise((resolve, reject) => {
-		const child = spawn(process.execPath, ['--import', RSS_REPORT, CLI_PATH, 'parse', file, '--json'], {
-			cwd: REPO_ROOT,
-			env: cliEnvironment({XDG_CONFIG_HOME: makeTempHome()}),
-			stdio: ['ignore', 'pipe', 'pipe'],
-		});
-		let stdout = '';
-		let stderr = '';
-		child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
-		child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-		child.on('error', reject);
-		child.on('close', (code) => {
-			const reported = /^bench-max-rss-kib: (\d+)$/m.exec(stderr);
-			resolve({
-				code,
-				stdout,
-				stderr: stderr.replace(/^bench-max-rss-kib: \d+\n/m, ''),
-				peakRss: reported === null ? Number.NaN : Number(reported[1]) * 1024,
-				seconds: (performance.now() - started) / 1000,
-			});
-		});
-	});
-}
 
 const HEAD = '<?xml version="1.0"?>\n<feed xmlns="http://www.w3.org/2005/Atom">\n<entry><id>http://arxiv.org/abs/2401.00001v1</id>';
 
@@ -84,7 +44,7 @@ describe('hostile XML', {timeout: 120_000}, () => {
 		const file = join(directory, fileName);
 		writeFileSync(file, text());
 		const size = statSync(file).size;
-		const run = await measure(file);
+		const run = await runMeasured(['parse', file, '--json']);
 		const report = `${name}: exit ${run.code}, ${(size / MB).toFixed(1)} MB file, peak RSS ${(run.peakRss / MB).toFixed(0)} MB, ${run.seconds.toFixed(1)} s\n${run.stderr.slice(0, 500)}`;
 		console.info(report);
 		expect(run.code, report).toBe(2);
