@@ -1,0 +1,226 @@
+/**
+ * Opening a listing: its bytes read (a file, a stream such as a pipe or a FIFO, or bytes in memory),
+ * checked to be text (UTF-8, or UTF-16 with its byte order mark), and its format told from its first bytes.
+ */
+import {closeSync, fstatSync, openSync, readFileSync, readSync} from 'node:fs';
+import {fileError as namedFileError, InputError} from '../errors.js';
+import {endsBeforeRoot, feedKind} from './arxiv.js';
+import {looksLikeHfApi} from './hf-api.js';
+import {escapeUnsafe} from '../text/sanitize.js';
+
+/** The listing formats papers reads. */
+export const LISTING_FORMATS = ['hf-page', 'hf-api', 'arxiv'] as const;
+/** hf-page: the text of a Hugging Face papers page; hf-api: its /api/daily_papers JSON; arxiv: an Atom or RSS feed. */
+export type ListingFormat = (typeof LISTING_FORMATS)[number];
+
+/** True when text that starts with "<" is an HTML page rather than XML. */
+function looksLikeHtml(start: string): boolean {
+	return /^\s*(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html[\s>]|head[\s>]|body[\s>]|meta[\s>]|title[\s>]|div[\s>]|p[\s>]|h[1-6][\s>]|article[\s>]|section[\s>]|main[\s>]|span[\s>]|a[\s>])/i.test(start.replace(/^\uFEFF/, ''));
+}
+
+/** A listing format, or a papers page saved as HTML (its text is read as page text). */
+export type Detected = ListingFormat | 'html';
+
+/**
+ * A file's name as messages and paper records give it: a name can hold escape sequences and line breaks
+ * too (a directory's files are named by whoever made them), written as `\uXXXX` escapes.
+ */
+export function shownName(file: string): string {
+	return escapeUnsafe(file);
+}
+
+/** An InputError naming the file, as shownName shows it. */
+export function fileError(file: string, problem: string): InputError {
+	return namedFileError(shownName(file), problem);
+}
+
+/** Files are read this much at a time: the reader shows the first papers before the rest is read. */
+const CHUNK_BYTES = 1 << 20;
+
+/** A listing opened and checked: its format, and its bytes (chunks for page text, the whole for JSON and XML). */
+export interface Opened {
+	format: Detected;
+	input: Iterable<Buffer>;
+}
+
+/**
+ * Opens a listing file: its first chunk is read and checked to be text at once (an InputError names
+ * the file when it is not), and its format told; page text is read as the chunks are taken, JSON and
+ * XML whole.
+ */
+export function openListing(file: string, format: ListingFormat | undefined): Opened {
+	let fd: number;
+	try {
+		fd = openSync(file, 'r');
+	} catch (error) {
+		throw readError(file, error);
+	}
+	try {
+		const stats = fstatSync(fd);
+		if (stats.isDirectory()) throw fileError(file, 'is a directory, not a listing file');
+		if (!stats.isFile()) return openStream(file, fd, format);
+		const size = stats.size;
+		const head = Buffer.allocUnsafe(Math.min(CHUNK_BYTES, Math.max(size, 1)));
+		const length = readSync(fd, head, 0, head.length, 0);
+		const first = head.subarray(0, length);
+		if (utf16Of(first) !== null) {
+			closeSync(fd);
+			return openBytes(file, readFileSync(file), format);
+		}
+		if (length >= size) {
+			const detected = checkText(file, first, () => first, format);
+			closeSync(fd);
+			return {format: detected, input: [first]};
+		}
+		let whole: Buffer | undefined;
+		const read = () => (whole ??= readFileSync(file)); // read once, however many need it
+		const detected = checkText(file, first, read, format);
+		if (detected !== 'hf-page') {
+			closeSync(fd);
+			return {format: detected, input: [read()]};
+		}
+		return {format: detected, input: readRest(file, fd, first)};
+	} catch (error) {
+		closeSync(fd);
+		throw error instanceof InputError ? error : readError(file, error);
+	}
+}
+
+/**
+ * A listing that is not a regular file (a pipe, `<(curl …)`, a FIFO, a terminal): read as a stream, from
+ * where it stands, never at an offset (which a pipe refuses with ESPIPE). Its first chunk is read whole
+ * to tell its format; page text goes on as a stream, JSON and XML are read to the end.
+ */
+function openStream(file: string, fd: number, format: ListingFormat | undefined): Opened {
+	const first = readChunk(file, fd, null);
+	if (utf16Of(first) !== null) return openBytes(file, Buffer.concat([...readRest(file, fd, first, null)]), format);
+	if (first.length < CHUNK_BYTES) {
+		closeSync(fd);
+		return {format: checkText(file, first, () => first, format), input: [first]};
+	}
+	let whole: Buffer | undefined;
+	const read = () => (whole ??= Buffer.concat([...readRest(file, fd, first, null)]));
+	const detected = checkText(file, first, read, format);
+	// Read to the end already (to tell the format, or to see past leading white space): those bytes.
+	if (detected !== 'hf-page' || whole !== undefined) return {format: detected, input: [read()]};
+	return {format: detected, input: readRest(file, fd, first, null)};
+}
+
+/** Up to a chunk of the file from `position` (null: where a stream stands), fewer bytes only at its end. */
+function readChunk(file: string, fd: number, position: number | null): Buffer {
+	const chunk = Buffer.allocUnsafe(CHUNK_BYTES);
+	let filled = 0;
+	while (filled < CHUNK_BYTES) {
+		let length: number;
+		try {
+			length = readSync(fd, chunk, filled, CHUNK_BYTES - filled, position === null ? null : position + filled);
+		} catch (error) {
+			if ((error as NodeJS.ErrnoException).code === 'EAGAIN') {
+				Atomics.wait(PAUSE, 0, 0, 5); // a non-blocking pipe with nothing yet: wait for its writer
+				continue;
+			}
+			throw readError(file, error);
+		}
+		if (length === 0) break;
+		filled += length;
+	}
+	return chunk.subarray(0, filled);
+}
+
+const PAUSE = new Int32Array(new SharedArrayBuffer(4));
+
+/** The file's chunks, `first` (already read) then the rest, from `position` (null: a stream); closes the file at the end. */
+function* readRest(file: string, fd: number, first: Buffer, position: number | null = first.length): Generator<Buffer, void, undefined> {
+	try {
+		yield first;
+		for (let at = position; ; ) {
+			const chunk = readChunk(file, fd, at);
+			if (chunk.length === 0) return;
+			if (at !== null) at += chunk.length;
+			yield chunk;
+			if (chunk.length < CHUNK_BYTES) return;
+		}
+	} finally {
+		closeSync(fd);
+	}
+}
+
+function readError(file: string, error: unknown): InputError {
+	const code = (error as NodeJS.ErrnoException).code;
+	if (code === 'ENOENT') return fileError(file, 'no such file');
+	if (code === 'EACCES' || code === 'EPERM') return fileError(file, 'permission denied');
+	if (code === 'EISDIR') return fileError(file, 'is a directory, not a listing file');
+	return fileError(file, `cannot be read (${code ?? (error as Error).message})`);
+}
+
+/** A listing whose bytes are all in memory (standard input, a fetched one), checked as a file is. */
+export function openBytes(name: string, bytes: Buffer, format: ListingFormat | undefined): Opened {
+	const text = toUtf8(bytes);
+	return {format: checkText(name, text, () => text, format), input: [text]};
+}
+
+/** The UTF-16 encoding a byte order mark names at the start, else null. */
+function utf16Of(bytes: Buffer): 'utf-16le' | 'utf-16be' | null {
+	if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+	if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+	return null;
+}
+
+/** A listing saved as UTF-16 (with its byte order mark, as Windows editors write it) as UTF-8; others as they are. */
+function toUtf8(bytes: Buffer): Buffer {
+	const encoding = utf16Of(bytes);
+	return encoding === null ? bytes : Buffer.from(new TextDecoder(encoding).decode(bytes), 'utf8');
+}
+
+/**
+ * Throws an InputError naming the file when its bytes are not a text listing; else tells its format (the
+ * one asked for, or the one its first bytes show). `head` is the file's first chunk; `whole` reads all of
+ * it, for the rare checks that need more.
+ */
+function checkText(file: string, head: Buffer, whole: () => Buffer, format: ListingFormat | undefined): Detected {
+	if (head.length === 0) throw fileError(file, 'is empty');
+	const sample = head.subarray(0, 64 * 1024);
+	if (sample.includes(0)) throw fileError(file, 'is a binary file, not a text listing');
+	const replaced = countReplacementCharacters(sample.toString('utf8'));
+	if (replaced > 16 && replaced > sample.length / 100) throw fileError(file, 'is not UTF-8 text (binary data?)');
+	let bytes = head;
+	let first = firstVisibleByte(bytes);
+	if (first === undefined && head !== (bytes = whole())) first = firstVisibleByte(bytes);
+	if (first === undefined) throw fileError(file, 'is empty (only white space)');
+	if (format === 'hf-page' && first === 0x3c && looksLikeHtml(bytes.toString('utf8', 0, 4096))) return 'html';
+	return format ?? detectFormat(file, bytes, first, whole);
+}
+
+function firstVisibleByte(bytes: Buffer): number | undefined {
+	return bytes.find((byte) => byte !== 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d && byte !== 0xef && byte !== 0xbb && byte !== 0xbf);
+}
+
+/** The format the bytes show: JSON is the API's, XML a feed, anything else page text (a title may start with "["). */
+function detectFormat(file: string, head: Buffer, first: number, whole: () => Buffer): Detected {
+	if (first === 0x3c) {
+		const start = head.toString('utf8', 0, 4096);
+		if (feedKind(start) !== null) return 'arxiv';
+		if (looksLikeHtml(start)) return 'html';
+		if (endsBeforeRoot(start)) return 'arxiv'; // cut before its root: the parser says so
+		// XML of another kind; not a saved page that opens with a comment or a link (`<https://…>`).
+		const opening = start.replace(/^\uFEFF/, '').replace(/^\s*(?:<!--[\s\S]*?-->\s*)*/, '');
+		if (/^<(?:\?xml|!doctype|[a-z][\w:.-]*[\s/>])/i.test(opening) && !/^<https?:/i.test(opening)) {
+			throw fileError(file, 'is XML or HTML but not an arXiv Atom or RSS feed (papers reads Hugging Face pages and their API JSON, and arXiv feeds)');
+		}
+		return 'hf-page';
+	}
+	if (first !== 0x7b && first !== 0x5b) return 'hf-page';
+	if (looksLikeHfApi(head.toString('utf8', 0, 4096))) return 'hf-api';
+	try {
+		JSON.parse(whole().toString('utf8').replace(/^\uFEFF/, ''));
+		return 'hf-api'; // JSON of another shape: its parser says what is wrong with it
+	} catch {
+		return 'hf-page';
+	}
+}
+
+function countReplacementCharacters(text: string): number {
+	let count = 0;
+	for (let index = text.indexOf('\uFFFD'); index !== -1; index = text.indexOf('\uFFFD', index + 1)) count++;
+	return count;
+}
