@@ -11,8 +11,7 @@ import {parsePageDate, type PageDate} from './dates.js';
 /** A line of metadata. */
 export type MetaLine =
 	| {kind: 'authors'; count: number}
-	/** `not`: a part that is not metadata (only while a line is read). */
-	| {kind: 'separator'; not?: true}
+	| {kind: 'separator'}
 	/** A date, maybe followed by a count (upvotes in a browser copy, comments where votes come before the title). */
 	| {kind: 'date'; date: PageDate; count: number | null}
 	/** A count alone: the upvotes of the paper whose title follows ("-" for none). */
@@ -64,16 +63,17 @@ export function readMetaLine(text: string): MetaLine[] | null {
 	if (AUTHORS.test(text)) return [{kind: 'authors', count: Number(AUTHORS.exec(text)![1])}]; // "• 2 authors": a bullet, not a separator
 	const metas: MetaLine[] = [];
 	let date: Extract<MetaLine, {kind: 'date'}> | null = null;
-	text.split(SEPARATORS).forEach((part, index) => {
+	for (const [index, part] of text.split(SEPARATORS).entries()) {
 		if (index > 0) metas.push({kind: 'separator'});
-		if (part === '') return;
-		const meta = readMeta(part) ?? {kind: 'separator', not: true};
+		if (part === '') continue;
+		const meta = readMeta(part);
+		if (meta === null) return null; // a part that is not metadata: the line is text
 		// A count after the date on its line is the date's, as in "Feb 17, 2022 14".
 		if (meta.kind === 'votes' && date !== null && date.count === null) date.count = meta.count;
 		else metas.push(meta);
 		date = meta.kind === 'date' ? meta : null;
-	});
-	return metas.some((meta) => meta.kind === 'separator' && meta.not === true) ? null : metas;
+	}
+	return metas;
 }
 
 const SEPARATORS = /\s*[·•]\s*/;
