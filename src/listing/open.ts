@@ -46,7 +46,8 @@ export interface Opened {
 /**
  * Opens a listing file: its first chunk is read and checked to be text at once (an InputError names
  * the file when it is not), and its format told; page text is read as the chunks are taken, JSON and
- * XML whole.
+ * XML whole. A file that is not a regular one (a pipe, `<(curl …)`, a FIFO, a terminal) is read the same
+ * way as a stream, from where it stands, never at an offset (which a pipe refuses with ESPIPE).
  */
 export function openListing(file: string, format: ListingFormat | undefined): Opened {
 	let fd: number;
@@ -58,62 +59,49 @@ export function openListing(file: string, format: ListingFormat | undefined): Op
 	try {
 		const stats = fstatSync(fd);
 		if (stats.isDirectory()) throw fileError(file, 'is a directory, not a listing file');
-		if (!stats.isFile()) return openStream(file, fd, format);
-		const size = stats.size;
-		const head = Buffer.allocUnsafe(Math.min(CHUNK_BYTES, Math.max(size, 1)));
-		const length = readSync(fd, head, 0, head.length, 0);
-		const first = head.subarray(0, length);
-		if (utf16Of(first) !== null) {
+		const seekable = stats.isFile();
+		// A regular file's first chunk is no larger than the file: many small files may be open at once.
+		const first = readChunk(file, fd, seekable ? 0 : null, seekable ? Math.min(CHUNK_BYTES, Math.max(stats.size, 1)) : CHUNK_BYTES);
+		const rest = () => readRest(file, fd, first, seekable ? first.length : null);
+		/** The whole file, the file closed: a regular one read at once (no second copy of its chunks). */
+		const readAll = (): Buffer => {
+			if (!seekable) return Buffer.concat([...rest()]);
 			closeSync(fd);
-			return openBytes(file, readFileSync(file), format);
-		}
-		if (length >= size) {
-			const detected = checkText(file, first, () => first, format);
+			return readFileSync(file);
+		};
+		if (utf16Of(first) !== null) return openBytes(file, readAll(), format);
+		if (seekable ? first.length >= stats.size : first.length < CHUNK_BYTES) {
 			closeSync(fd);
-			return {format: detected, input: [first]};
+			return {format: checkText(file, first, () => first, format), input: [first]};
 		}
 		let whole: Buffer | undefined;
-		const read = () => (whole ??= readFileSync(file)); // read once, however many need it
+		const read = () => (whole ??= readAll()); // read once, however many need it
 		const detected = checkText(file, first, read, format);
-		if (detected !== 'hf-page') {
-			closeSync(fd);
-			return {format: detected, input: [read()]};
-		}
-		return {format: detected, input: readRest(file, fd, first)};
+		// Read to the end already (to tell the format, or to see past leading white space): those bytes.
+		if (detected !== 'hf-page' || whole !== undefined) return {format: detected, input: [read()]};
+		return {format: detected, input: rest()};
 	} catch (error) {
-		closeSync(fd);
+		closeQuietly(fd); // the chunks' reader may have closed it already
 		throw error instanceof InputError ? error : readError(file, error);
 	}
 }
 
-/**
- * A listing that is not a regular file (a pipe, `<(curl …)`, a FIFO, a terminal): read as a stream, from
- * where it stands, never at an offset (which a pipe refuses with ESPIPE). Its first chunk is read whole
- * to tell its format; page text goes on as a stream, JSON and XML are read to the end.
- */
-function openStream(file: string, fd: number, format: ListingFormat | undefined): Opened {
-	const first = readChunk(file, fd, null);
-	if (utf16Of(first) !== null) return openBytes(file, Buffer.concat([...readRest(file, fd, first, null)]), format);
-	if (first.length < CHUNK_BYTES) {
+function closeQuietly(fd: number): void {
+	try {
 		closeSync(fd);
-		return {format: checkText(file, first, () => first, format), input: [first]};
+	} catch {
+		// Closed already.
 	}
-	let whole: Buffer | undefined;
-	const read = () => (whole ??= Buffer.concat([...readRest(file, fd, first, null)]));
-	const detected = checkText(file, first, read, format);
-	// Read to the end already (to tell the format, or to see past leading white space): those bytes.
-	if (detected !== 'hf-page' || whole !== undefined) return {format: detected, input: [read()]};
-	return {format: detected, input: readRest(file, fd, first, null)};
 }
 
-/** Up to a chunk of the file from `position` (null: where a stream stands), fewer bytes only at its end. */
-function readChunk(file: string, fd: number, position: number | null): Buffer {
-	const chunk = Buffer.allocUnsafe(CHUNK_BYTES);
+/** Up to `size` bytes of the file from `position` (null: where a stream stands), fewer only at its end. */
+function readChunk(file: string, fd: number, position: number | null, size = CHUNK_BYTES): Buffer {
+	const chunk = Buffer.allocUnsafe(size);
 	let filled = 0;
-	while (filled < CHUNK_BYTES) {
+	while (filled < size) {
 		let length: number;
 		try {
-			length = readSync(fd, chunk, filled, CHUNK_BYTES - filled, position === null ? null : position + filled);
+			length = readSync(fd, chunk, filled, size - filled, position === null ? null : position + filled);
 		} catch (error) {
 			if ((error as NodeJS.ErrnoException).code === 'EAGAIN') {
 				Atomics.wait(PAUSE, 0, 0, 5); // a non-blocking pipe with nothing yet: wait for its writer
@@ -130,7 +118,7 @@ function readChunk(file: string, fd: number, position: number | null): Buffer {
 const PAUSE = new Int32Array(new SharedArrayBuffer(4));
 
 /** The file's chunks, `first` (already read) then the rest, from `position` (null: a stream); closes the file at the end. */
-function* readRest(file: string, fd: number, first: Buffer, position: number | null = first.length): Generator<Buffer, void, undefined> {
+function* readRest(file: string, fd: number, first: Buffer, position: number | null): Generator<Buffer, void, undefined> {
 	try {
 		yield first;
 		for (let at = position; ; ) {
