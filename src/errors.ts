@@ -7,3 +7,9 @@ export class InputError extends Error {
 export function fileError(file: string, problem: string): InputError {
 	return new InputError(`${file === '-' ? 'standard input' : file}: ${problem}`);
 }
+
+/** A text (a title, a parser's message) cut short for a message: 60 characters at most. */
+export function shorten(text: string): string {
+	const characters = [...text]; // whole code points: never half a surrogate pair
+	return characters.length <= 60 ? text : `${characters.slice(0, 59).join('')}…`;
+}

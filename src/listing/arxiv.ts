@@ -18,10 +18,10 @@
  * before the cut, with one warning saying where the document ends early, as the page parser keeps the
  * papers before a cut. Text that is malformed before its end is refused as any malformed feed is.
  */
-import {fileError} from '../errors.js';
+import {fileError, shorten} from '../errors.js';
 import {type Paper, type ParseResult, type ParseWarning} from './paper.js';
 import {arxivIdNamedBy, normalizeArxivId} from './arxiv-id.js';
-import {buildRecord, isoDay, shorten, splitAuthors, type RecordFields} from './records.js';
+import {buildRecord, isoDay, splitAuthors, type RecordFields} from './records.js';
 import {
 	checkWellFormed,
 	childNamed,

@@ -4,10 +4,10 @@
  * `paper.id` is the paper's arXiv id. Titles and summaries are arXiv's, hard-wrapped: they are unwrapped
  * as arXiv's own are (see unwrapAbstract).
  */
-import {fileError} from '../errors.js';
+import {fileError, shorten} from '../errors.js';
 import {type Paper, type ParseResult, type ParseWarning} from './paper.js';
 import {normalizeArxivId} from './arxiv-id.js';
-import {buildRecord, isoDay, shorten} from './records.js';
+import {buildRecord, isoDay} from './records.js';
 import {sanitizeLine} from '../text/sanitize.js';
 
 type JsonObject = Record<string, unknown>;

@@ -4,6 +4,7 @@
  * own text out; here units become papers: a title, an abstract that reads as prose, the metadata after it
  * (authors or an organisation, the date, a count) and the upvotes before it.
  */
+import {shorten} from '../errors.js';
 import {formatIsoDate, inferYear, type PageDate} from './dates.js';
 import {arxivIdFromUrl} from './arxiv-id.js';
 import {arxivIdFromLinks, extractLinks} from './links.js';
@@ -290,10 +291,4 @@ function buildPaper(pending: Pending, written: string, trending: boolean, option
 		arxivId: paperOfLink(pending.link) ?? arxivIdFromLinks(links),
 		source: options.source,
 	};
-}
-
-/** A title cut short for a warning message. */
-function shorten(title: string): string {
-	const characters = [...title]; // whole code points: never half a surrogate pair
-	return characters.length <= 60 ? title : `${characters.slice(0, 59).join('')}…`;
 }

@@ -145,12 +145,6 @@ function utcDay(year: number, month: number, day: number, hours: string | undefi
 	return utc.toISOString().slice(0, 10);
 }
 
-/** A title cut short for a warning message. */
-export function shorten(title: string): string {
-	const characters = [...title]; // whole code points: never half a surrogate pair
-	return characters.length <= 60 ? title : `${characters.slice(0, 59).join('')}…`;
-}
-
 /** What a listing says about one paper, before it is made a record. */
 export interface RecordFields {
 	/** As the listing has it (wrapped, unsanitised). */
