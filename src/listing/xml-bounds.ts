@@ -9,6 +9,7 @@
  * `<!DOCTYPE` written in them, or as escaped text (`&lt;!DOCTYPE`), is text and not refused. A document cut
  * short is scanned up to its end: what is unfinished there is not counted against it.
  */
+import {delimited} from './xml-cut.js';
 
 /** Attributes on one element: arXiv's feeds use at most a handful. */
 export const MAX_ATTRIBUTES = 256;
@@ -38,11 +39,11 @@ export function markupProblem(text: string): MarkupProblem | null {
 	while (index !== -1) {
 		let end: number;
 		if (text.startsWith('<!--', index)) {
-			end = skipPast(text, index + 4, '-->');
+			end = delimited(text, index, '<!--', '-->');
 		} else if (text.startsWith('<![CDATA[', index)) {
-			end = skipPast(text, index + 9, ']]>');
+			end = delimited(text, index, '<![CDATA[', ']]>');
 		} else if (text.startsWith('<?', index)) {
-			end = skipPast(text, index + 2, '?>');
+			end = delimited(text, index, '<?', '?>');
 		} else if (text.startsWith('<!', index)) {
 			const keyword = DECLARATION.exec(text.slice(index, index + 16))?.[1]?.toUpperCase();
 			if (keyword === 'DOCTYPE') return {offset: index, message: 'declares a DOCTYPE, which arXiv feeds never do (its entity declarations are not read)', kind: 'declaration'};
@@ -66,12 +67,6 @@ export function markupProblem(text: string): MarkupProblem | null {
 		index = text.indexOf('<', end);
 	}
 	return null;
-}
-
-/** The offset after the first `closing` from `from`, or -1 when the text ends first. */
-function skipPast(text: string, from: number, closing: string): number {
-	const found = text.indexOf(closing, from);
-	return found === -1 ? -1 : found + closing.length;
 }
 
 /**

@@ -42,7 +42,7 @@ export interface CutDocument {
 }
 
 /** Ends the markup that starts at `index` (its "<"): the offset after it, or -1 when the text ends first. */
-function delimited(text: string, index: number, opening: string, closing: string): number {
+export function delimited(text: string, index: number, opening: string, closing: string): number {
 	const end = text.indexOf(closing, index + opening.length);
 	return end === -1 ? -1 : end + closing.length;
 }
