@@ -1,10 +1,10 @@
 import {readFileSync} from 'node:fs';
 import {describe, expect, it} from 'vitest';
-import {InputError} from '../../src/errors.js';
 import {feedKind, parseArxivFeed, splitAnnouncement, splitRdfTitle} from '../../src/listing/arxiv.js';
 import {parseHfApi} from '../../src/listing/hf-api.js';
 import {mergePapers, paperId, type Paper, type ParseResult} from '../../src/listing/paper.js';
 import {UNSAFE_CHARACTER} from '../../src/text/sanitize.js';
+import {feedInputError} from '../helpers/feed.js';
 
 const fixture = (name: string) => readFileSync(new URL(`../../fixtures/${name}`, import.meta.url), 'utf8');
 const ATOM = fixture('arxiv-atom.xml');
@@ -18,16 +18,6 @@ const API = fixture('hf-api-daily-papers.json');
 const parse = (text: string, source = 'feed.xml'): ParseResult => parseArxivFeed(text, {source});
 const withoutSource = (papers: Paper[]) => papers.map(({source: _source, ...rest}) => rest);
 
-/** The InputError that parsing throws (fails the test when it throws nothing or something else). */
-function inputError(text: string): InputError {
-	try {
-		parse(text);
-	} catch (error) {
-		if (error instanceof InputError) return error;
-		throw error;
-	}
-	throw new Error('parsed without an error');
-}
 
 describe('feedKind', () => {
 	it.each([
@@ -179,12 +169,12 @@ Abstract: We consider first order local minimization problems.</summary>
 
 describe('parseArxivFeed on API errors', () => {
 	it('turns an error answer into an InputError with its message', () => {
-		expect(inputError(ATOM_ERROR).message).toBe('feed.xml: is an error answer from the arXiv API: incorrect id format for 1234.12345');
+		expect(feedInputError(ATOM_ERROR).message).toBe('feed.xml: is an error answer from the arXiv API: incorrect id format for 1234.12345');
 	});
 
 	it('sanitises the message', () => {
 		const hostile = ATOM_ERROR.replace('incorrect id format for 1234.12345', 'bad \u001B]52;c;ZXZpbA==\u0007query &#x1b;[2J');
-		const {message} = inputError(hostile);
+		const {message} = feedInputError(hostile);
 		expect(message).toBe('feed.xml: is an error answer from the arXiv API: bad query [2J');
 		expect(message).not.toMatch(UNSAFE_CHARACTER);
 	});
@@ -262,7 +252,7 @@ describe('parseArxivFeed on the daily RSS feed', () => {
 	});
 
 	it('refuses an RSS document without a channel', () => {
-		expect(inputError('<rss version="2.0"><item><title>x</title></item></rss>').message).toBe('feed.xml: is an RSS feed without a <channel>');
+		expect(feedInputError('<rss version="2.0"><item><title>x</title></item></rss>').message).toBe('feed.xml: is an RSS feed without a <channel>');
 	});
 });
 
@@ -343,7 +333,7 @@ describe('parseArxivFeed on what is not a usable feed', () => {
 		['mismatched tags', '<feed>\n<entry>\n<title>x</title>\n</feed>', "feed.xml: is not well-formed XML (line 4: Expected closing tag 'entry'"],
 		['two roots', '<feed></feed><feed></feed>', 'feed.xml: is not well-formed XML (line 1: Multiple possible root nodes found.)'],
 	])('refuses %s with an InputError saying so', (_name, text, message) => {
-		expect(inputError(text).message.startsWith(message)).toBe(true);
+		expect(feedInputError(text).message.startsWith(message)).toBe(true);
 	});
 
 	it('reads a feed cut short up to the cut, with a warning, instead of refusing it (feed-truncation.test.ts)', () => {
@@ -355,14 +345,14 @@ describe('parseArxivFeed on what is not a usable feed', () => {
 	});
 
 	it('sanitises what the XML checker quotes from the input', () => {
-		const {message} = inputError('<feed>\n<entry>\u001B]0;x\u0007</entry\u009B2J>\n</feed>');
+		const {message} = feedInputError('<feed>\n<entry>\u001B]0;x\u0007</entry\u009B2J>\n</feed>');
 		expect(message).toMatch(/^feed\.xml: is not well-formed XML \(line 2: /);
 		expect(message).not.toMatch(UNSAFE_CHARACTER);
 	});
 
 	it('refuses elements nested too deep with an InputError', () => {
 		const deep = `<feed><entry><title>${'<b>'.repeat(500)}x${'</b>'.repeat(500)}</title></entry></feed>`;
-		expect(inputError(deep).message).toBe('feed.xml: nests elements deeper than 100, which no arXiv feed does (line 1)');
+		expect(feedInputError(deep).message).toBe('feed.xml: nests elements deeper than 100, which no arXiv feed does (line 1)');
 	});
 });
 
@@ -379,7 +369,7 @@ describe('entity expansion (billion laughs)', () => {
 	it('refuses a DOCTYPE of recursive entities at once, before parsing', () => {
 		const started = performance.now();
 		const text = `<?xml version="1.0"?>\n${laughs('feed')}<entry><title>&lol9;${'&big;'.repeat(10_000)}</title></entry></feed>`;
-		expect(inputError(text).message).toBe('feed.xml: declares a DOCTYPE, which arXiv feeds never do (its entity declarations are not read)');
+		expect(feedInputError(text).message).toBe('feed.xml: declares a DOCTYPE, which arXiv feeds never do (its entity declarations are not read)');
 		expect(feedKind(text)).toBe('atom');
 		expect(performance.now() - started).toBeLessThan(500);
 	});
@@ -387,7 +377,7 @@ describe('entity expansion (billion laughs)', () => {
 	it('refuses a DOCTYPE hidden inside an element, where the XML parser would still read it', () => {
 		const started = performance.now();
 		const text = `<rss><channel>${laughs('x')}</x><item><title>&lol9;${'&big;'.repeat(10_000)}</title></item></channel></rss>`;
-		expect(inputError(text).message).toContain('declares a DOCTYPE');
+		expect(feedInputError(text).message).toContain('declares a DOCTYPE');
 		expect(performance.now() - started).toBeLessThan(500);
 	});
 

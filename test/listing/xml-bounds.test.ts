@@ -2,22 +2,12 @@
 // any letter case, the same characters read as text in CDATA, comments and escaped text; elements with
 // too many attributes, too many elements and nesting too deep refused at once, with one line.
 import {describe, expect, it} from 'vitest';
-import {InputError} from '../../src/errors.js';
 import {parseArxivFeed} from '../../src/listing/arxiv.js';
 import {type ParseResult} from '../../src/listing/paper.js';
 import {BASE_ELEMENTS, CHARACTERS_PER_ELEMENT, markupProblem, MAX_ATTRIBUTES} from '../../src/listing/xml-bounds.js';
+import {feedInputError} from '../helpers/feed.js';
 
 const parse = (text: string): ParseResult => parseArxivFeed(text, {source: 'feed.xml'});
-
-function inputError(text: string): InputError {
-	try {
-		parse(text);
-	} catch (error) {
-		if (error instanceof InputError) return error;
-		throw error;
-	}
-	throw new Error('parsed without an error');
-}
 
 const DOCTYPE_REFUSED = 'feed.xml: declares a DOCTYPE, which arXiv feeds never do (its entity declarations are not read)';
 
@@ -49,7 +39,7 @@ describe('declarations in the markup', () => {
 		['a DOCTYPE in a feed cut short', feed({inside: '<!doctype x [<!ENTITY a "b">]>'}).slice(0, -30), DOCTYPE_REFUSED],
 		['a DOCTYPE cut short', feed().slice(0, 150) + '<!doctype x [<!ENT', DOCTYPE_REFUSED],
 	])('%s is refused with one line', (_name, text, message) => {
-		expect(inputError(text).message).toBe(message);
+		expect(feedInputError(text).message).toBe(message);
 	});
 
 	it.each([
@@ -75,7 +65,7 @@ describe('bounds on the work a document asks for', () => {
 
 	it(`reads an element with ${MAX_ATTRIBUTES} attributes and refuses one with more, naming its line`, () => {
 		expect(parse(feed({entry: `<x${attributes(MAX_ATTRIBUTES)}/>`})).papers).toHaveLength(1);
-		expect(inputError(feed({entry: `<x${attributes(MAX_ATTRIBUTES + 1)}/>`})).message).toBe(
+		expect(feedInputError(feed({entry: `<x${attributes(MAX_ATTRIBUTES + 1)}/>`})).message).toBe(
 			`feed.xml: has an element with more than ${MAX_ATTRIBUTES} attributes, which no arXiv feed has (line 5)`,
 		);
 	});
@@ -83,7 +73,7 @@ describe('bounds on the work a document asks for', () => {
 	it('refuses an element with a million attributes at once', () => {
 		const text = feed({title: `<b${attributes(1_000_000)}>x</b>`});
 		const started = performance.now();
-		expect(inputError(text).message).toMatch(/^feed\.xml: has an element with more than 256 attributes/);
+		expect(feedInputError(text).message).toMatch(/^feed\.xml: has an element with more than 256 attributes/);
 		expect(performance.now() - started).toBeLessThan(1000);
 	});
 
@@ -91,7 +81,7 @@ describe('bounds on the work a document asks for', () => {
 		const text = feed({entry: '<a/>'.repeat(3_000_000)});
 		const allowed = BASE_ELEMENTS + Math.floor(text.length / CHARACTERS_PER_ELEMENT);
 		const started = performance.now();
-		expect(inputError(text).message).toBe(
+		expect(feedInputError(text).message).toBe(
 			`feed.xml: has more than ${allowed.toLocaleString('en-US')} elements (one per 16 characters past 100,000), far more than an arXiv feed of its size (line 5)`,
 		);
 		expect(performance.now() - started).toBeLessThan(1000);
