@@ -18,7 +18,6 @@ const API = fixture('hf-api-daily-papers.json');
 const parse = (text: string, source = 'feed.xml'): ParseResult => parseArxivFeed(text, {source});
 const withoutSource = (papers: Paper[]) => papers.map(({source: _source, ...rest}) => rest);
 
-
 describe('feedKind', () => {
 	it.each([
 		['the classic API answer', ATOM, 'atom'],
