@@ -6,7 +6,7 @@ import type {CommandContext} from './context.js';
 
 /** The store, for a command: its warnings (moved aside, read-only) go to stderr. */
 export async function openCommandStore(context: CommandContext): Promise<MarkStore> {
-	const {openStore} = await import('../state/store.js'); // conf loads only where the store is used
+	const {openStore} = await import('../state/store.js'); // the store's code loads only where marks are used
 	return openStore(context.store, (message) => context.stderr(`papers: ${message}\n`));
 }
 

@@ -1,16 +1,18 @@
-import {mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, watch, type FSWatcher} from 'node:fs';
+import {randomBytes} from 'node:crypto';
+import {closeSync, fstatSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, watch, writeSync, type BigIntStats, type FSWatcher} from 'node:fs';
 import {basename, dirname, join} from 'node:path';
-import Conf from 'conf';
 import envPaths from 'env-paths';
 import {LockBusyError, withLock, type LockOptions} from './lock.js';
-import {emptyMarks, mergeMarks, parseStore, sameMark, withFlag, type Flag, type Mark, type Marks} from './marks.js';
+import {MarkTable} from './mark-table.js';
+import {mergeMark, withFlag, type Flag, type Mark} from './marks.js';
+import {parseStore} from './store-format.js';
 
 export type {Flag, Mark} from './marks.js';
 
 /**
  * Read state and favorites, keyed by paper id, kept in a JSON file that several papers processes may
- * share. Every write takes the lock, rereads the file, merges (each flag by its latest change) and
- * replaces the file atomically (conf writes a temporary file and renames it over the old one).
+ * share. Every write takes the lock, rereads the file if another process replaced it, merges (each flag by
+ * its latest change) and replaces the file atomically (a temporary file, fsynced, renamed over the old one).
  */
 export interface MarkStore {
 	/** The JSON file behind the store. */
@@ -64,19 +66,84 @@ function describe(error: unknown): string {
 	return code ?? message;
 }
 
-/** What the file holds: marks, nothing yet, or a problem. */
-type FileState = {kind: 'marks'; marks: Marks} | {kind: 'bad'; problem: string} | {kind: 'unreadable'; error: unknown};
+/** Which version of the file was read or written: a write replaces the file (a new inode, time and size). */
+interface Version {
+	ino: bigint;
+	size: bigint;
+	mtimeNs: bigint;
+}
+
+function versionOf(stats: BigIntStats): Version {
+	return {ino: stats.ino, size: stats.size, mtimeNs: stats.mtimeNs};
+}
+
+function sameVersion(a: Version | null, b: Version | null): boolean {
+	if (a === null || b === null) return a === b;
+	return a.ino === b.ino && a.size === b.size && a.mtimeNs === b.mtimeNs;
+}
+
+/** The version of the file now, null when there is none (or it cannot be seen: reading it will say why). */
+function currentVersion(path: string): Version | null {
+	try {
+		return versionOf(statSync(path, {bigint: true}));
+	} catch {
+		return null;
+	}
+}
+
+/** What the file holds: marks (and which version they are), nothing yet, or a problem. */
+type FileState = {kind: 'marks'; marks: MarkTable; version: Version | null} | {kind: 'bad'; problem: string} | {kind: 'unreadable'; error: unknown};
 
 function readFile(path: string): FileState {
-	let text: string;
+	let bytes: Buffer;
+	let version: Version;
 	try {
-		text = readFileSync(path, 'utf8');
+		// The version and the bytes of one file: a writer may rename a new one over it meanwhile.
+		const fd = openSync(path, 'r');
+		try {
+			version = versionOf(fstatSync(fd, {bigint: true}));
+			bytes = readFileSync(fd);
+		} finally {
+			closeSync(fd);
+		}
 	} catch (error) {
-		if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {kind: 'marks', marks: emptyMarks()};
+		if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {kind: 'marks', marks: new MarkTable(), version: null};
 		return {kind: 'unreadable', error};
 	}
-	const parsed = parseStore(text);
-	return parsed.ok ? {kind: 'marks', marks: parsed.marks} : {kind: 'bad', problem: parsed.problem};
+	const parsed = parseStore(bytes);
+	return parsed.ok ? {kind: 'marks', marks: parsed.marks, version} : {kind: 'bad', problem: parsed.problem};
+}
+
+/**
+ * Replaces the file with these marks, atomically: a temporary file next to it, written in chunks,
+ * fsynced, renamed over it. Returns the version written.
+ */
+function writeFile(path: string, marks: MarkTable, at: number): Version {
+	const temp = `${path}.tmp-${at.toString(36)}${randomBytes(4).toString('hex')}`;
+	const fd = openSync(temp, 'wx', 0o600);
+	try {
+		marks.writeText((piece) => {
+			if (typeof piece === 'string') writeSync(fd, piece);
+			else writeSync(fd, piece);
+		});
+		fsyncSync(fd);
+		const version = versionOf(fstatSync(fd, {bigint: true}));
+		closeSync(fd);
+		renameSync(temp, path);
+		return version;
+	} catch (error) {
+		try {
+			closeSync(fd);
+		} catch {
+			// Closed already.
+		}
+		try {
+			unlinkSync(temp);
+		} catch {
+			// Gone already: the next write removes what is left.
+		}
+		throw error;
+	}
 }
 
 /** `2026-11-27T05-40-12.345Z`: a time for file names. */
@@ -84,7 +151,7 @@ function fileTime(at: number): string {
 	return new Date(at).toISOString().replaceAll(':', '-');
 }
 
-/** Temporary files of conf's atomic writes (`config.json.tmp-<time><random>`) in the store's directory. */
+/** Temporary files of the atomic writes (`config.json.tmp-<time><random>`) in the store's directory. */
 function tempFiles(path: string): string[] {
 	const prefix = `${basename(path)}.tmp-`;
 	try {
@@ -118,10 +185,11 @@ export function openStore(options: StoreOptions = {}, warn: (message: string) =>
 	const path = join(directory, 'config.json');
 	const lockPath = `${path}.lock`;
 	let writable = true;
-	let memory = emptyMarks();
+	/** The marks in the file, as last read or written here, and which version of the file that was. */
+	let inFile = new MarkTable();
+	let version: Version | null = null;
 	/** Marks changed here and not yet in the file. */
-	let unsaved = emptyMarks();
-	let conf: Conf<{marks: Marks}> | undefined;
+	const unsaved = new Map<string, Mark>();
 
 	const readOnly = (error: unknown, what: string) => {
 		if (!writable) return;
@@ -129,91 +197,85 @@ export function openStore(options: StoreOptions = {}, warn: (message: string) =>
 		warn(`${path}: ${what} (${describe(error)}); marks are kept for this session only`);
 	};
 
-	/** Set when a bad file was moved aside: the next write writes every mark this process knows. */
-	let movedAside = false;
-
-	/** With the lock held: the marks in the file, a bad file moved aside first. */
-	const readLocked = (): Marks | null => {
+	/**
+	 * With the lock held: reads the file unless it is the version last read or written here. A bad file
+	 * is moved aside, keeping the marks read before (the next write writes every mark this process
+	 * knows). False when the file cannot be read or moved: then nothing may be written.
+	 */
+	const readLocked = (): boolean => {
+		if (version !== null && sameVersion(version, currentVersion(path))) return true;
 		const state = readFile(path);
-		if (state.kind === 'marks') return state.marks;
+		if (state.kind === 'marks') {
+			inFile = state.marks;
+			version = state.version;
+			return true;
+		}
 		if (state.kind === 'unreadable') {
 			readOnly(state.error, unreadable(path, state.error));
-			return null;
+			return false;
 		}
 		const aside = `${path}.corrupt-${fileTime(now())}`;
 		try {
 			renameSync(path, aside);
 		} catch (error) {
 			readOnly(error, `${state.problem}, and it cannot be moved aside`);
-			return null;
+			return false;
 		}
 		warn(`${path}: ${state.problem}; moved it to ${aside} and started with no marks`);
-		movedAside = true;
-		return emptyMarks();
+		version = null;
+		return true;
 	};
 
-	const locked = <T,>(body: () => T, what: string): T | null => {
+	const locked = (body: () => void, what: string): void => {
 		try {
 			mkdirSync(directory, {recursive: true}); // the first write makes the directory
-			return withLock(lockPath, body, options.lock);
+			withLock(lockPath, body, options.lock);
 		} catch (error) {
 			if (error instanceof LockBusyError || !isReadOnly(error)) throw error;
 			readOnly(error, what);
-			return null;
 		}
 	};
 
 	const persist = () => {
-		if (!writable || Object.keys(unsaved).length === 0) return;
+		if (!writable || unsaved.size === 0) return;
 		locked(() => {
-			const inFile = readLocked();
-			if (inFile === null) return;
-			const merged = mergeMarks(inFile, movedAside ? memory : unsaved);
+			if (!readLocked()) return;
+			inFile.merge(unsaved);
 			try {
-				conf ??= new Conf<{marks: Marks}>({
-					projectName: 'papers',
-					projectSuffix: '',
-					cwd: directory,
-					configName: basename(path, '.json'),
-					accessPropertiesByDotNotation: false,
-					configFileMode: 0o600,
-					clearInvalidConfig: false,
-					// Compact: a store of a million marks is 81 MB this way, 99 MB indented (conf's default).
-					serialize: (value) => JSON.stringify(value),
-				});
-				conf.store = {marks: merged};
+				version = writeFile(path, inFile, now());
 			} catch (error) {
+				version = null; // what the table holds is not the file's: read it again next time
 				if (!isReadOnly(error)) throw error;
 				readOnly(error, 'cannot be written');
 				return;
 			}
 			removeLeftoverTemps(path);
-			memory = mergeMarks(merged, memory);
-			unsaved = emptyMarks();
-			movedAside = false;
+			unsaved.clear();
 		}, 'cannot be written');
 	};
 
 	// Open: read the file; a bad one is moved aside (under the lock, after reading it again, so that a
 	// good store written meanwhile is never moved). Temporary files left by a killed writer go too.
 	const first = readFile(path);
-	if (first.kind === 'marks') memory = first.marks;
-	else if (first.kind === 'unreadable') readOnly(first.error, unreadable(path, first.error));
-	else memory = locked(readLocked, 'cannot be written') ?? emptyMarks();
+	if (first.kind === 'marks') {
+		inFile = first.marks;
+		version = first.version;
+	} else if (first.kind === 'unreadable') readOnly(first.error, unreadable(path, first.error));
+	else locked(readLocked, 'cannot be written');
 	if (writable && tempFiles(path).length > 0) locked(() => removeLeftoverTemps(path), 'cannot be written');
 
+	const get = (id: string): Mark | undefined => {
+		const mark = unsaved.get(id);
+		return mark === undefined ? inFile.get(id) : mergeMark(inFile.get(id), mark);
+	};
+
 	const reload = () => {
+		if (version !== null && sameVersion(version, currentVersion(path))) return false;
 		const state = readFile(path);
 		if (state.kind !== 'marks') return false; // a bad file is moved aside by the next write
-		const merged = mergeMarks(memory, state.marks);
-		let changed = false;
-		for (const id in merged) {
-			if (!sameMark(merged[id], memory[id])) {
-				changed = true;
-				break;
-			}
-		}
-		memory = merged;
+		const changed = !inFile.equals(state.marks);
+		inFile = state.marks;
+		version = state.version;
 		return changed;
 	};
 
@@ -222,14 +284,10 @@ export function openStore(options: StoreOptions = {}, warn: (message: string) =>
 		get writable() {
 			return writable;
 		},
-		get: (id) => memory[id],
+		get,
 		set(flag, ids, value) {
 			const at = now();
-			for (const id of ids) {
-				const mark = withFlag(memory[id], flag, value, at);
-				memory[id] = mark;
-				unsaved[id] = mark;
-			}
+			for (const id of ids) unsaved.set(id, withFlag(get(id), flag, value, at));
 			persist();
 		},
 		reload,

@@ -3,7 +3,7 @@
 import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {afterEach, beforeAll, describe, expect, it} from 'vitest';
-import {parseStore} from '../../src/state/marks.js';
+import {parseStore} from '../../src/state/store-format.js';
 import {assertBuilt, CLI_PATH, FIXTURE, makeTempHome, removeTempDirs, runCli, storePath} from './cli.js';
 import {shellQuote, startTmux, tmuxMissingReason, tmuxVersion, type TmuxSession} from './tmux.js';
 
@@ -52,7 +52,7 @@ describe.skipIf(tmuxMissingReason !== null)(`a crash in a real terminal (${tmuxV
 		expect(details).toContain(`Error: injected fault (PAPERS_FAULT=${fault})`);
 		expect(details).toMatch(/^\s+at /m); // the stack, which the screen does not show
 		expect(details).toContain(`"${FIXTURE}"`);
-		const stored = parseStore(readFileSync(storePath(home), 'utf8'));
-		expect(stored.ok && stored.marks[firstId]?.read).toBe(true);
+		const stored = parseStore(readFileSync(storePath(home)));
+		expect(stored.ok && stored.marks.get(firstId)?.read).toBe(true);
 	});
 });

@@ -4,7 +4,8 @@ import {spawn, spawnSync} from 'node:child_process';
 import {chmodSync, chownSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync} from 'node:fs';
 import {dirname, join} from 'node:path';
 import {afterEach, beforeAll, describe, expect, it} from 'vitest';
-import {parseStore, type Marks} from '../../src/state/marks.js';
+import type {Mark} from '../../src/state/marks.js';
+import {parseStore} from '../../src/state/store-format.js';
 import {assertBuilt, CLI_PATH, cliEnvironment, FIXTURE, makeTempHome, removeTempDirs, REPO_ROOT, runCli, storePath, type RunResult} from './cli.js';
 import {startTmux, tmuxMissingReason, tmuxVersion, type TmuxSession} from './tmux.js';
 
@@ -30,10 +31,10 @@ afterEach(() => {
 });
 
 /** The marks in the store file, which must be a valid store. */
-function storedMarks(home: string): Marks {
-	const parsed = parseStore(readFileSync(storePath(home), 'utf8'));
+function storedMarks(home: string): Record<string, Mark> {
+	const parsed = parseStore(readFileSync(storePath(home)));
 	if (!parsed.ok) throw new Error(`${storePath(home)}: ${parsed.problem}`);
-	return parsed.marks;
+	return Object.fromEntries(parsed.marks);
 }
 
 /** Twelve-hex-digit ids that are not in any listing: `papers mark` takes any id. */
@@ -77,7 +78,7 @@ describe('several processes writing one store', {timeout: 120_000}, () => {
 		mkdirSync(dirname(storePath(home)), {recursive: true});
 		// 20,000 marks (~2 MB): each write takes long enough to be hit in the middle.
 		const base = fakeIds(0xffff, 20_000);
-		const marks: Marks = Object.create(null) as Marks;
+		const marks: Record<string, Mark> = {};
 		for (const id of base) marks[id] = {read: true, readAt: 1, favorite: false, favoriteAt: 0};
 		writeFileSync(storePath(home), JSON.stringify({marks}), {mode: 0o600});
 		// How long one whole `mark` takes here: the kills are spread over that, most of them before its end.
