@@ -13,6 +13,7 @@ import {formatMs, measureInterleaved, peakRss, printTable} from './lib.mjs';
 import {ensureListing} from './listings.mjs';
 import {readerStartSection, readerTypingSection} from './reader.mjs';
 import {searchQualitySection} from './search-quality.mjs';
+import {storeSection} from './store.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
@@ -73,6 +74,7 @@ const SECTIONS = [
 	{name: 'reader-start', run: readerStartSection},
 	{name: 'reader-typing', run: readerTypingSection},
 	{name: 'search-quality', run: () => searchQualitySection()},
+	{name: 'store', run: storeSection},
 ];
 
 /** @param {string} file */
