@@ -82,7 +82,7 @@ export function* toUnits(input: ListingInput, facts: PageFacts, started: () => b
 		const line = readPageLine(clean);
 		const goesOn = wrapped;
 		wrapped = clean.endsWith('\\');
-		if (line.bare && text !== null && (goesOn || !SITE_LINK.test(line.link!))) {
+		if (line.bare && text !== null && text.heading === 0 && (goesOn || !SITE_LINK.test(line.link!))) {
 			// A URL alone inside a paragraph (a wrapped abstract), not the target of a link of the page.
 			text.text += ` ${line.link}`;
 			continue;

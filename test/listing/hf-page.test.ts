@@ -193,3 +193,16 @@ describe('a title without a body', () => {
 		expect(papers.map((paper) => paper.abstract)).toEqual(['We make three contributions:\n\nFirst, a method. Second, a benchmark.']);
 	});
 });
+
+describe('a URL on the line after a heading', () => {
+	it('is the heading’s link (its arXiv id), never part of the title', () => {
+		const {papers, warnings} = parse('### A Study of Things That Matter\nhttps://arxiv.org/abs/2410.01234\n\nWe study things that matter and find that they matter a great deal.\n');
+		expect(warnings).toEqual([]);
+		expect(papers.map((paper) => [paper.title, paper.arxivId])).toEqual([['A Study of Things That Matter', '2410.01234']]);
+	});
+
+	it('inside a paragraph stays its text', () => {
+		const {papers} = parse('A Study of Things\n\nWe release the code at\nhttps://example.org/code\nfor everyone to use.\n');
+		expect(papers.map((paper) => paper.abstract)).toEqual(['We release the code at https://example.org/code for everyone to use.']);
+	});
+});
