@@ -2,20 +2,21 @@
 import {build} from 'esbuild';
 import {chmod, readFile, rm} from 'node:fs/promises';
 import {fileURLToPath} from 'node:url';
-import {INK_OUTPUT, patchInkOutput, usesOurWidth, WIDTH_MODULE} from './ink-patches.mjs';
+import {PATCHED_FILE, patchSource, usesOurWidth, WIDTH_MODULE} from './ink-patches.mjs';
 
 const stub = fileURLToPath(new URL('react-devtools-stub.mjs', import.meta.url));
 
 /**
  * Ink as the tests run it (scripts/ink-patches.mjs): its `string-width` is our measure (src/text/width.ts),
- * and its output.js keeps its caches for the whole run and gives zero-width characters no cell.
+ * its output.js keeps its caches for the whole run and gives zero-width characters no cell, and
+ * slice-ansi (which cuts lines for Ink) measures with it too.
  */
 /** @type {import('esbuild').Plugin} */
 const patchInk = {
 	name: 'patch-ink',
 	setup(build) {
 		build.onResolve({filter: /^string-width$/}, ({path, importer}) => (usesOurWidth(path, importer) ? {path: WIDTH_MODULE} : undefined));
-		build.onLoad({filter: INK_OUTPUT}, async ({path}) => ({contents: patchInkOutput(await readFile(path, 'utf8'), path), loader: 'js'}));
+		build.onLoad({filter: PATCHED_FILE}, async ({path}) => ({contents: patchSource(await readFile(path, 'utf8'), path), loader: 'js'}));
 	},
 };
 

@@ -2,7 +2,7 @@
 export const WIDTH_MODULE: string;
 /** Whether an import of `specifier` from `importer` goes to WIDTH_MODULE. */
 export function usesOurWidth(specifier: string, importer: string | undefined): boolean;
-/** A path of Ink's output.js. */
-export const INK_OUTPUT: RegExp;
-/** Ink's output.js with the patches applied; throws when a text to replace is gone. */
-export function patchInkOutput(source: string, path: string): string;
+/** The files patched: Ink's output.js and slice-ansi's tokeniser. */
+export const PATCHED_FILE: RegExp;
+/** The file with the patches applied; throws when a text to replace is gone. */
+export function patchSource(source: string, path: string): string;

@@ -16,10 +16,14 @@ export function usesOurWidth(specifier, importer) {
 	return specifier === 'string-width' && importer !== undefined && !/[\\/]src[\\/]text[\\/]width\.ts$/.test(importer);
 }
 
-/** A path of Ink's output.js (the grid of cells a frame is written into). */
-export const INK_OUTPUT = /[\\/]ink[\\/]build[\\/]output\.js$/;
+/** Ink's output.js (the grid of cells a frame is written into). */
+const INK_OUTPUT = /[\\/]ink[\\/]build[\\/]output\.js$/;
+/** slice-ansi's tokeniser, which cuts lines for Ink (a Text's wrap="truncate", a clipping box) with its own widths. */
+const SLICE_ANSI = /[\\/]slice-ansi[\\/]tokenize-ansi\.js$/;
+/** The files patched: Ink's output.js and slice-ansi's tokeniser. */
+export const PATCHED_FILE = /[\\/](?:ink[\\/]build[\\/]output|slice-ansi[\\/]tokenize-ansi)\.js$/;
 
-const PATCHES = [
+const OUTPUT_PATCHES = [
 	/**
 	 * Ink turns every line of every frame into styled characters (ANSI tokenising, grapheme segmenting),
 	 * with caches it makes anew for each frame. Most lines are the same from one frame to the next (typing a
@@ -65,16 +69,33 @@ const PATCHES = [
 	},
 ];
 
-/** Ink's output.js with the patches applied; throws when a text to replace is gone. */
-export function patchInkOutput(source, path) {
+const SLICE_ANSI_PATCHES = [
+	/**
+	 * slice-ansi measures each grapheme itself (2 for wide or emoji, else 1): a line Ink cut to a box's width
+	 * (a long filter in the header) could be wider than the box by our measure (a Devanagari conjunct is one
+	 * grapheme of two or three columns). Here it measures with the one measure (`string-width` is ours).
+	 */
+	{
+		name: 'one measure',
+		find: 'function getGraphemeWidth(grapheme) {\n',
+		replace: 'function getGraphemeWidth(grapheme) {\n\treturn papersCellWidth(grapheme); // papers: scripts/ink-patches.mjs\n',
+		prepend: "import papersCellWidth from 'string-width';",
+	},
+];
+
+/** Ink's output.js or slice-ansi's tokeniser with the patches applied; throws when a text to replace is gone. */
+export function patchSource(source, path) {
+	const patches = INK_OUTPUT.test(path) ? OUTPUT_PATCHES : SLICE_ANSI.test(path) ? SLICE_ANSI_PATCHES : [];
 	let patched = source;
 	const appended = [];
-	for (const patch of PATCHES) {
+	const prepended = [];
+	for (const patch of patches) {
 		if (!patched.includes(patch.find)) {
 			throw new Error(`${path}: the text to patch for "${patch.name}" is gone (${patch.find.trim().split('\n')[0]}); see scripts/ink-patches.mjs`);
 		}
 		patched = patched.replace(patch.find, patch.replace);
 		if (patch.append) appended.push(patch.append);
+		if (patch.prepend) prepended.push(patch.prepend);
 	}
-	return `${patched}\n${appended.join('\n')}\n`;
+	return `${prepended.map((line) => `${line}\n`).join('')}${patched}\n${appended.join('\n')}\n`;
 }

@@ -84,3 +84,13 @@ test('at 20x5 the help scrolls with its hint on one line, just above the footer'
 	expect(lines[2]).toMatch(/^↓ \d+ more \(j\/k/);
 	expect(lines[3]).toMatch(/^1\/1\b/);
 });
+
+test.each([60, 120])('at %i columns a long filter of conjuncts and joined emoji is cut to the header (Ink cuts it, measuring as we do)', async (columns) => {
+	const ui = await renderInTerminal(<App papers={[makePaper('a paper')]} marks={new Map()} writeMarks={() => {}} openUrl={async () => {}} />, {columns, rows: 16});
+	const query = `क्षक्षक्ष ${'हिन्दी '.repeat(4)}👨\u200D👩\u200D👧\u200D👦 ${'தமிழ் '.repeat(12)}`;
+	await ui.press('/', query);
+	// waitForFrame checks every line against the terminal's width, the header's too.
+	await ui.waitForFrame((frame) => frame.includes('no paper matches'));
+	await ui.press('\r');
+	expect((await ui.waitForFrame((frame) => frame.includes('filter:'))).split('\n')[0]).toMatch(/…$/);
+});
