@@ -2,40 +2,21 @@
 import {build} from 'esbuild';
 import {chmod, readFile, rm} from 'node:fs/promises';
 import {fileURLToPath} from 'node:url';
+import {PATCHED_FILE, patchSource, usesOurWidth, WIDTH_MODULE} from './ink-patches.mjs';
 
 const stub = fileURLToPath(new URL('react-devtools-stub.mjs', import.meta.url));
 
 /**
- * Ink turns every line of every frame into styled characters (ANSI tokenising, grapheme segmenting),
- * with caches it makes anew for each frame. Most lines are the same from one frame to the next (typing a
- * character changes the header line only, until the results come), so this keeps one cache for the
- * whole run, emptied when it grows past about 30 frames of different lines. The replaced line is checked: an Ink upgrade that changes it
- * fails the build instead of silently losing the cache.
+ * Ink as the tests run it (scripts/ink-patches.mjs): its `string-width` is our measure (src/text/width.ts),
+ * its output.js keeps its caches for the whole run and gives zero-width characters no cell, and
+ * slice-ansi (which cuts lines for Ink) measures with it too.
  */
-const SHARED_CACHES = {
-	find: '    caches = new OutputCaches();',
-	replace: [
-		'    caches = sharedOutputCaches();',
-	].join('\n'),
-	append: [
-		'let sharedCaches;',
-		'/** One set of caches for every frame (papers: scripts/build.mjs), emptied past 2,000 lines (a few MB). */',
-		'function sharedOutputCaches() {',
-		'    if (sharedCaches === undefined || sharedCaches.styledChars.size > 2000 || sharedCaches.widths.size > 20000) sharedCaches = new OutputCaches();',
-		'    return sharedCaches;',
-		'}',
-	].join('\n'),
-};
-
 /** @type {import('esbuild').Plugin} */
-const shareInkOutputCaches = {
-	name: 'share-ink-output-caches',
+const patchInk = {
+	name: 'patch-ink',
 	setup(build) {
-		build.onLoad({filter: /[\\/]ink[\\/]build[\\/]output\.js$/}, async ({path}) => {
-			const source = await readFile(path, 'utf8');
-			if (!source.includes(SHARED_CACHES.find)) throw new Error(`${path}: the line to patch is gone (${SHARED_CACHES.find.trim()}); see SHARED_CACHES in scripts/build.mjs`);
-			return {contents: `${source.replace(SHARED_CACHES.find, SHARED_CACHES.replace)}\n${SHARED_CACHES.append}\n`, loader: 'js'};
-		});
+		build.onResolve({filter: /^string-width$/}, ({path, importer}) => (usesOurWidth(path, importer) ? {path: WIDTH_MODULE} : undefined));
+		build.onLoad({filter: PATCHED_FILE}, async ({path}) => ({contents: patchSource(await readFile(path, 'utf8'), path), loader: 'js'}));
 	},
 };
 
@@ -57,7 +38,7 @@ await build({
 	legalComments: 'none',
 	define: {'process.env.NODE_ENV': '"production"'},
 	alias: {'react-devtools-core': stub},
-	plugins: [shareInkOutputCaches],
+	plugins: [patchInk],
 	banner: {
 		js: [
 			'#!/usr/bin/env node',

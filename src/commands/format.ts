@@ -50,6 +50,6 @@ export async function writePapers(papers: ReadonlyArray<Paper & {read?: boolean;
 		return;
 	}
 	context.stderr(formatWarnings(warnings));
-	const {formatTable} = await import('./table.js'); // string-width loads only for tables
+	const {formatTable} = await import('./table.js'); // the width measure loads only for tables
 	context.stdout(formatTable(papers, context.columns));
 }

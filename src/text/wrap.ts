@@ -1,4 +1,4 @@
-import stringWidth from 'string-width';
+import {cellWidth} from './width.js';
 import type {Range} from '../search/highlight.js';
 
 /** A run of text with one style. */
@@ -15,11 +15,11 @@ const graphemes = new Intl.Segmenter('en', {granularity: 'grapheme'});
 /** Cuts text to at most `width` terminal columns, ending with "…" when it was cut. */
 export function truncateToWidth(text: string, width: number): string {
 	if (width <= 0) return '';
-	if (text.length <= width && stringWidth(text) <= width) return text;
+	if (text.length <= width && cellWidth(text) <= width) return text;
 	let used = 0;
 	let result = '';
 	for (const {segment} of graphemes.segment(text)) {
-		const cell = stringWidth(segment);
+		const cell = cellWidth(segment);
 		if (used + cell > width - 1) break;
 		result += segment;
 		used += cell;
@@ -30,7 +30,7 @@ export function truncateToWidth(text: string, width: number): string {
 /** Pads text with spaces to exactly `width` columns (cutting it first when longer). */
 export function fitToWidth(text: string, width: number): string {
 	const cut = truncateToWidth(text, width);
-	return cut + ' '.repeat(Math.max(0, width - stringWidth(cut)));
+	return cut + ' '.repeat(Math.max(0, width - cellWidth(cut)));
 }
 
 /** Splits `text` into segments, highlighting the characters inside `ranges` (inclusive [start, end]). */
@@ -90,7 +90,7 @@ function wrapWords(list: Word[], width: number): Array<[number, number]> {
 	let lineEnd = -1;
 	let used = 0;
 	for (const word of list) {
-		const wordWidth = stringWidth(word.text);
+		const wordWidth = cellWidth(word.text);
 		if (lineStart !== -1 && used + 1 + wordWidth <= width) {
 			lineEnd = word.start + word.text.length;
 			used += 1 + wordWidth;
@@ -108,7 +108,7 @@ function wrapWords(list: Word[], width: number): Array<[number, number]> {
 		let pieceWidth = 0;
 		let position = word.start;
 		for (const {segment} of graphemes.segment(word.text)) {
-			const cell = stringWidth(segment);
+			const cell = cellWidth(segment);
 			if (pieceWidth + cell > width && pieceWidth > 0) {
 				lines.push([pieceStart, position]);
 				pieceStart = position;

@@ -2,7 +2,7 @@
 import {spawn} from 'node:child_process';
 import {existsSync, readFileSync, statSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
-import stringWidth from 'string-width';
+import {cellWidth} from '../../src/text/width.js';
 import {afterEach, beforeAll, beforeEach, describe, expect, it} from 'vitest';
 import {generateListing} from '../../bench/generate.mjs';
 import {assertBuilt, CLI_PATH, cliEnvironment, FIXTURE, makeTempDir, makeTempHome, removeTempDirs, REPO_ROOT, runCli, storePath, type RunOptions, type RunResult} from './cli.js';
@@ -118,7 +118,7 @@ describe('papers parse', {timeout: 60_000}, () => {
 			else expect(cell).toBe(paper.title);
 		});
 		expect(lines.some((line) => line.endsWith('…')), 'long titles are cut').toBe(true);
-		for (const line of lines) expect(stringWidth(line), line).toBeLessThanOrEqual(120);
+		for (const line of lines) expect(cellWidth(line), line).toBeLessThanOrEqual(120);
 	});
 
 	it('--year sets the year of dates printed without one, and only of those', async () => {
@@ -178,7 +178,7 @@ describe('papers parse', {timeout: 60_000}, () => {
 		const result = await papers(['parse', file]);
 		expect(result.code).toBe(0);
 		expect(result.stdout).toContain(title.slice(0, 10));
-		for (const line of result.stdout.split('\n')) expect(stringWidth(line), line).toBeLessThanOrEqual(120);
+		for (const line of result.stdout.split('\n')) expect(cellWidth(line), line).toBeLessThanOrEqual(120);
 	});
 });
 

@@ -5,7 +5,7 @@
 import {execFile} from 'node:child_process';
 import {writeFileSync} from 'node:fs';
 import {join, relative} from 'node:path';
-import stringWidth from 'string-width';
+import {cellWidth} from '../../src/text/width.js';
 import {afterEach, beforeAll, describe, expect, it} from 'vitest';
 import {assertBuilt, CLI_PATH, FIXTURE, makeTempDir, makeTempHome, removeTempDirs, REPO_ROOT, runCli} from './cli.js';
 import {generateListing} from '../../bench/generate.mjs';
@@ -167,7 +167,7 @@ async function expectFrameFits(session: TmuxSession, size: Size): Promise<Frame>
 	const frame = frameOf(screen);
 	const context = `----- screen -----\n${screen}\n------------------`;
 	expect(frame.lines.length, context).toBeLessThanOrEqual(size.height);
-	for (const line of frame.lines) expect(stringWidth(line), `${JSON.stringify(line)}\n${context}`).toBeLessThanOrEqual(size.width);
+	for (const line of frame.lines) expect(cellWidth(line), `${JSON.stringify(line)}\n${context}`).toBeLessThanOrEqual(size.width);
 	expect(frame.lines[0], context).toMatch(/^ 1 All \d+ /);
 	expect([size.height - 2, size.height - 1], context).toContain(frame.footerIndex);
 	return frame;

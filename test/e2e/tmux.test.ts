@@ -1,6 +1,6 @@
 // The CLI in a real terminal, driven through tmux (see tmux.ts). The reader has its own tests in reader.test.ts.
 import {relative} from 'node:path';
-import stringWidth from 'string-width';
+import {cellWidth} from '../../src/text/width.js';
 import {afterEach, describe, expect, it} from 'vitest';
 import {CLI_PATH, FIXTURE, makeTempHome, removeTempDirs, REPO_ROOT, runCli} from './cli.js';
 import {startTmux, tmuxMissingReason, tmuxVersion, type TmuxSession} from './tmux.js';
@@ -42,8 +42,8 @@ describe.skipIf(tmuxMissingReason !== null)(`in a real terminal (${tmuxVersion ?
 			expect(lines[index + 1]).toContain(`${paper.id}  `);
 			expect(lines[index + 1]).toContain(paper.title.slice(0, 40));
 		});
-		for (const line of lines) expect(stringWidth(line), line).toBeLessThanOrEqual(120);
-		expect(lines.some((line) => stringWidth(line) === 120 && line.endsWith('…')), 'long titles are cut at the terminal width').toBe(true);
+		for (const line of lines) expect(cellWidth(line), line).toBeLessThanOrEqual(120);
+		expect(lines.some((line) => cellWidth(line) === 120 && line.endsWith('…')), 'long titles are cut at the terminal width').toBe(true);
 	});
 
 	it('the harness: a deterministic environment, typed keys, the last screen on failure, exit status', async () => {

@@ -27,8 +27,14 @@ describe('sanitize', () => {
 	});
 
 	it('keeps unicode, emoji, tabs and line breaks', () => {
-		const text = 'Ünïcödé — 数学 😀 👩‍🔬\tcol\nline';
+		const text = 'Ünïcödé — 数学 😀 👩🔬 हिन्दी தமிழ் e\u0301 نامه\u200Cها\tcol\nline';
 		expect(sanitize(text)).toBe(text);
+	});
+
+	it('removes invisible characters terminals disagree on: zero-width space, joiners of emoji, presentation selectors, soft hyphen, BOM', () => {
+		expect(sanitize('zero\u200Bwidth\u2060joined\u00ADsoft\uFEFFbom\u180E')).toBe('zerowidthjoinedsoftbom');
+		expect(sanitize('family 👨\u200D👩\u200D👧\u200D👦, flag 🏳\uFE0F\u200D🌈, heart ❤\uFE0F, watch ⌚\uFE0E')).toBe('family 👨👩👧👦, flag 🏳🌈, heart ❤, watch ⌚');
+		expect(sanitize(sanitize('a\u200D\u200Bb'))).toBe('ab');
 	});
 
 	it('leaves the visible words of an unterminated OSC', () => {

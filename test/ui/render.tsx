@@ -1,6 +1,6 @@
 import {cleanup as inkCleanup, render as inkRender} from 'ink-testing-library';
 import type {ReactElement} from 'react';
-import stringWidth from 'string-width';
+import {cellWidth} from '../../src/text/width.js';
 
 /** Keys as a terminal sends them; named once, used by every UI test. */
 export const ARROW_UP = '\u001B[A';
@@ -79,7 +79,7 @@ export function assertFrameFits(frame: string, {columns, rows}: TerminalSize): v
 	const lines = frameLines(frame);
 	if (lines.length > rows - 1) throw new Error(`frame has ${lines.length} lines, the terminal ${rows} rows:\n${stripAnsi(frame)}`);
 	for (const line of lines) {
-		const width = stringWidth(line);
+		const width = cellWidth(line);
 		if (width > columns) throw new Error(`line is ${width} columns wide, the terminal ${columns}: "${line}"`);
 	}
 }

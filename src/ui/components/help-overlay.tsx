@@ -39,7 +39,11 @@ export function HelpOverlay({width, height, scroll}: {width: number; height: num
 					{row.help === '' ? ' ' : row.help}
 				</Text>
 			))}
-			{more ? <Text dimColor>{`↓ ${ROWS.length - scroll - rows.length} more (j/k scroll)`}</Text> : null}
+			{more ? (
+				<Text dimColor wrap="truncate">
+					{`↓ ${ROWS.length - scroll - rows.length} more (j/k scroll)`}
+				</Text>
+			) : null}
 		</Box>
 	);
 }

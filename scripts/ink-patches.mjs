@@ -1,0 +1,101 @@
+// What the build (scripts/build.mjs) and the tests (vitest.config.ts) change in Ink, in one place, so that
+// the tests run the Ink the reader ships. Each replaced text is checked: an Ink upgrade that changes it
+// fails the build (and the tests) instead of silently losing the change.
+import {fileURLToPath} from 'node:url';
+
+/** Our measure of text on the terminal (src/text/width.ts), which Ink imports as `string-width`. */
+export const WIDTH_MODULE = fileURLToPath(new URL('../src/text/width.ts', import.meta.url));
+
+/**
+ * Whether an import of `specifier` from `importer` goes to WIDTH_MODULE: every `string-width` (Ink's own,
+ * widest-line's for the layout, cli-truncate's and wrap-ansi's) except the one the module itself builds on.
+ * One measure for Yoga's layout, Ink's writing of the frame and our cutting and wrapping: when they
+ * disagreed, a row took more columns than its box and the next box overwrote its last character.
+ */
+export function usesOurWidth(specifier, importer) {
+	return specifier === 'string-width' && importer !== undefined && !/[\\/]src[\\/]text[\\/]width\.ts$/.test(importer);
+}
+
+/** Ink's output.js (the grid of cells a frame is written into). */
+const INK_OUTPUT = /[\\/]ink[\\/]build[\\/]output\.js$/;
+/** slice-ansi's tokeniser, which cuts lines for Ink (a Text's wrap="truncate", a clipping box) with its own widths. */
+const SLICE_ANSI = /[\\/]slice-ansi[\\/]tokenize-ansi\.js$/;
+/** The files patched: Ink's output.js and slice-ansi's tokeniser. */
+export const PATCHED_FILE = /[\\/](?:ink[\\/]build[\\/]output|slice-ansi[\\/]tokenize-ansi)\.js$/;
+
+const OUTPUT_PATCHES = [
+	/**
+	 * Ink turns every line of every frame into styled characters (ANSI tokenising, grapheme segmenting),
+	 * with caches it makes anew for each frame. Most lines are the same from one frame to the next (typing a
+	 * character changes the header line only, until the results come), so this keeps one cache for the
+	 * whole run, emptied when it grows past about 30 frames of different lines.
+	 */
+	{
+		name: 'shared caches',
+		find: '    caches = new OutputCaches();',
+		replace: '    caches = sharedOutputCaches();',
+		append: [
+			'let sharedCaches;',
+			'/** One set of caches for every frame (papers: scripts/ink-patches.mjs), emptied past 2,000 lines (a few MB). */',
+			'function sharedOutputCaches() {',
+			'    if (sharedCaches === undefined || sharedCaches.styledChars.size > 2000 || sharedCaches.widths.size > 20000) sharedCaches = new OutputCaches();',
+			'    return sharedCaches;',
+			'}',
+		].join('\n'),
+	},
+	/**
+	 * Ink gives every grapheme at least one cell (Math.max(1, width)), while the layout measured a lone
+	 * zero-width one (a combining mark or a joiner at the start of a line, a zero-width space) as nothing:
+	 * the rest of the line moved one column right of its box. Here it takes no cell, as measured, and joins
+	 * the cell before it (or is dropped at the start of a write).
+	 */
+	{
+		name: 'zero-width characters',
+		find: [
+			'                        currentLine[offsetX] = character;',
+			'                        // Determine printed width using string-width to align with measurement',
+			'                        const characterWidth = Math.max(1, this.caches.getStringWidth(character.value));',
+		].join('\n'),
+		replace: [
+			'                        // papers (scripts/ink-patches.mjs): a character of no width takes no cell, as the layout measured it.',
+			'                        const characterWidth = this.caches.getStringWidth(character.value);',
+			'                        if (characterWidth === 0) {',
+			'                            const previous = offsetX > x ? currentLine[offsetX - 1] : undefined;',
+			'                            if (previous !== undefined) currentLine[offsetX - 1] = {...previous, value: previous.value + character.value};',
+			'                            continue;',
+			'                        }',
+			'                        currentLine[offsetX] = character;',
+		].join('\n'),
+	},
+];
+
+const SLICE_ANSI_PATCHES = [
+	/**
+	 * slice-ansi measures each grapheme itself (2 for wide or emoji, else 1): a line Ink cut to a box's width
+	 * (a long filter in the header) could be wider than the box by our measure (a Devanagari conjunct is one
+	 * grapheme of two or three columns). Here it measures with the one measure (`string-width` is ours).
+	 */
+	{
+		name: 'one measure',
+		find: 'function getGraphemeWidth(grapheme) {\n',
+		replace: 'function getGraphemeWidth(grapheme) {\n\treturn papersCellWidth(grapheme); // papers: scripts/ink-patches.mjs\n',
+		prepend: "import papersCellWidth from 'string-width';",
+	},
+];
+
+/** Ink's output.js or slice-ansi's tokeniser with the patches applied; throws when a text to replace is gone. */
+export function patchSource(source, path) {
+	const patches = INK_OUTPUT.test(path) ? OUTPUT_PATCHES : SLICE_ANSI.test(path) ? SLICE_ANSI_PATCHES : [];
+	let patched = source;
+	const appended = [];
+	const prepended = [];
+	for (const patch of patches) {
+		if (!patched.includes(patch.find)) {
+			throw new Error(`${path}: the text to patch for "${patch.name}" is gone (${patch.find.trim().split('\n')[0]}); see scripts/ink-patches.mjs`);
+		}
+		patched = patched.replace(patch.find, patch.replace);
+		if (patch.append) appended.push(patch.append);
+		if (patch.prepend) prepended.push(patch.prepend);
+	}
+	return `${prepended.map((line) => `${line}\n`).join('')}${patched}\n${appended.join('\n')}\n`;
+}
