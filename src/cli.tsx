@@ -10,6 +10,7 @@ import {parseCommand} from './commands/parse.js';
 import {formatWarnings} from './commands/format.js';
 import {LISTING_FORMATS, startLoading, type ListingFormat, type ListingSource} from './listing/load.js';
 import type {StateFilter} from './state/with-state.js';
+import {defaultLibraryDirectory} from './library/library.js';
 import {openKeyboard} from './ui/keyboard.js';
 import type * as ReaderModule from './ui/run-reader.js';
 
@@ -62,32 +63,62 @@ async function main(): Promise<number> {
 		pretty: process.stdout.isTTY === true,
 		load: {year: cli.flags.year, directories: true, format: command === 'export' ? undefined : listingFormat(cli.flags.format)},
 		store: {},
+		library: defaultLibraryDirectory(),
 	};
 	switch (command) {
 		case 'parse':
 			return parseCommand(requireFiles('parse', rest), {json: cli.flags.json}, context);
 		case 'list':
-			return listCommand(requireFiles('list', rest), {filter: stateFilter(cli.flags), query: cli.flags.query, json: cli.flags.json}, context);
+			return listCommand(await filesOrLibrary(rest, context), {filter: stateFilter(cli.flags), query: cli.flags.query, json: cli.flags.json}, context);
+		case 'add': {
+			const {addCommand} = await import('./commands/library.js');
+			return addCommand(rest, context);
+		}
+		case 'library': {
+			if (rest.length > 0) throw new InputError(`library takes no files (got ${rest.join(' ')}); add them with \`papers add FILE\``);
+			const {libraryCommand} = await import('./commands/library.js');
+			return libraryCommand({json: cli.flags.json}, context);
+		}
 		case 'mark':
 			return markCommand(rest, markChange(cli.flags), context);
 		case 'export': {
 			const {exportCommand, exportFormat} = await import('./commands/export.js');
-			return exportCommand(requireFiles('export', rest), {filter: stateFilter(cli.flags), format: exportFormat(cli.flags.format)}, context);
+			return exportCommand(await filesOrLibrary(rest, context), {filter: stateFilter(cli.flags), format: exportFormat(cli.flags.format)}, context);
 		}
 		case 'fetch': {
 			if (cli.flags.format !== undefined) throw new InputError('fetch: --format is told by the source (use parse --format for files)');
 			const {fetchCommand} = await import('./commands/fetch.js');
 			const fetched = await fetchCommand(rest, cli.flags, {timeoutMs: cli.flags.timeoutMs});
 			const fetchedContext = {...context, load: {...context.load, format: fetched.format}};
-			if (fetched.warning !== null) context.stderr(`papers: ${fetched.warning}\n`);
+			const {keepFetched} = await import('./commands/library.js');
+			const problems = [fetched.warning, keepFetched(fetched.listing, cli.flags, context)].filter((problem) => problem !== null);
+			for (const problem of problems) context.stderr(`papers: ${problem}\n`);
 			// In the JSON too: a script reading only stdout must be able to tell a stale copy from a fresh one.
-			const warnings = fetched.warning === null ? [] : [{source: fetched.listing.name, line: null, message: fetched.warning}];
+			const warnings = problems.map((message) => ({source: fetched.listing.name, line: null, message}));
 			if (cli.flags.json) return parseCommand([fetched.listing], {json: true, warnings}, fetchedContext);
 			return readCommand([fetched.listing], cli.flags, fetchedContext, fetched.warning ?? undefined);
 		}
-		default:
-			return readCommand(cli.input.length > 0 ? cli.input : [BUNDLED_LISTING], cli.flags, context);
+		default: {
+			if (cli.input.length > 0) return readCommand(cli.input, cli.flags, context);
+			// No file: the library, newest first, on its unread papers; the bundled listing while it is empty.
+			const {librarySource} = await import('./commands/library.js');
+			const library = librarySource(context);
+			if (library === null) return readCommand([BUNDLED_LISTING], cli.flags, context, FIRST_RUN);
+			return readCommand([library], cli.flags.read || cli.flags.favorites || cli.flags.unread ? cli.flags : {...cli.flags, unread: true}, context);
+		}
 	}
+}
+
+/** What the reader says on the bundled listing, while the library is empty. */
+const FIRST_RUN = 'this is a sample listing: `papers fetch` gets today’s Daily Papers into your library';
+
+/** The files named, or the library's listings when none is (an empty library: a warning, no papers). */
+async function filesOrLibrary(files: readonly string[], context: CommandContext): Promise<readonly ListingSource[]> {
+	if (files.length > 0) return files;
+	const {librarySource, EMPTY_LIBRARY} = await import('./commands/library.js');
+	const library = librarySource(context);
+	if (library === null) context.stderr(`papers: ${EMPTY_LIBRARY}\n`);
+	return library === null ? [] : [library];
 }
 
 /** The listing format `--format` names, if any. */

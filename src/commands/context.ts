@@ -17,4 +17,6 @@ export interface CommandContext {
 	pretty: boolean;
 	load: LoadOptions;
 	store: StoreOptions;
+	/** The library's directory (src/library): $XDG_DATA_HOME/papers/library by default. */
+	library: string;
 }

@@ -26,8 +26,17 @@ export interface MemoryListing {
 	bytes: Buffer;
 }
 
-/** A file name ("-" for standard input), or a listing in memory. */
-export type ListingSource = string | MemoryListing;
+/**
+ * The listings of the library (src/library), in the order given (newest first): a file that cannot be
+ * read is skipped with a warning, as a directory's, and a library without papers is no error.
+ */
+export interface LibraryListings {
+	library: string;
+	files: readonly string[];
+}
+
+/** A file name ("-" for standard input), a listing in memory, or the library's listings. */
+export type ListingSource = string | MemoryListing | LibraryListings;
 
 /** Options for reading listing files. */
 export interface LoadOptions {
@@ -101,7 +110,14 @@ interface Source {
  */
 export async function startLoading(files: readonly ListingSource[], options: LoadOptions = {}): Promise<Loading> {
 	const sources: Source[] = [];
+	/** The library's directories: their files are skipped when bad, and they may hold no papers at all. */
+	const libraries = new Set<string>();
 	for (const file of files) {
+		if (typeof file !== 'string' && 'library' in file) {
+			file.files.forEach((entry, index) => sources.push({file: entry, input: null, directory: file.library, last: index === file.files.length - 1}));
+			libraries.add(file.library);
+			continue;
+		}
 		if (typeof file !== 'string') {
 			sources.push({file: file.name, input: openBytes(file.name, file.bytes, options.format), directory: null, last: true});
 			continue;
@@ -150,7 +166,7 @@ export async function startLoading(files: readonly ListingSource[], options: Loa
 
 	/** After a directory's last file: it must have held papers somewhere. */
 	const settle = (source: Source) => {
-		if (source.last && source.directory !== null && !directoriesWithPapers.has(source.directory)) throw fileError(source.directory, 'no listing in this directory has papers');
+		if (source.last && source.directory !== null && !libraries.has(source.directory) && !directoriesWithPapers.has(source.directory)) throw fileError(source.directory, 'no listing in this directory has papers');
 	};
 
 	/** Ends a parsed source: its warnings, and the check that it held papers (a feed may be empty: a weekend). */

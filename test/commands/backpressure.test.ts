@@ -36,6 +36,7 @@ describe('writePapers into a stream that queues', () => {
 			pretty: false,
 			load: {},
 			store: {},
+			library: '/nonexistent/papers-library',
 		};
 		let finished = false;
 		const done = writePapers(papers, [], true, context).then(() => (finished = true));
@@ -61,6 +62,7 @@ describe('writePapers into a stream that queues', () => {
 			pretty: false,
 			load: {},
 			store: {},
+			library: '/nonexistent/papers-library',
 		};
 		await writePapers([paper(1), paper(2)], [], true, context);
 		expect(JSON.parse(written.join(''))).toEqual({papers: [paper(1), paper(2)], warnings: []});

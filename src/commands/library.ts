@@ -1,0 +1,135 @@
+import {readFileSync} from 'node:fs';
+import {InputError} from '../errors.js';
+import {addedName, arxivName, dailyPapersName, listLibrary, saveToLibrary, type LibraryEntry} from '../library/library.js';
+import {loadListings, type LibraryListings, type MemoryListing} from '../listing/load.js';
+import type {CommandContext} from './context.js';
+import {openCommandStore} from './state.js';
+
+/** The library's listings for the loader, newest first; null when the library is empty. */
+export function librarySource(context: CommandContext): LibraryListings | null {
+	const entries = readLibrary(context);
+	return entries.length === 0 ? null : {library: context.library, files: entries.map((entry) => entry.path)};
+}
+
+/** The library's entries; a directory that cannot be read is an InputError naming it. */
+function readLibrary(context: CommandContext): LibraryEntry[] {
+	try {
+		return listLibrary(context.library);
+	} catch (error) {
+		throw new InputError(`${context.library}: the library cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+	}
+}
+
+/** What an empty library says, where a command would read it. */
+export const EMPTY_LIBRARY = 'the library is empty: `papers fetch` gets today’s papers, `papers add FILE` adds a saved listing';
+
+/** The day of a Daily Papers answer: the day most of its items were listed on (their `publishedAt`), else today. */
+export function dailyPapersDay(body: string, today: Date = new Date()): string {
+	const counts = new Map<string, number>();
+	try {
+		const items: unknown = JSON.parse(body);
+		if (Array.isArray(items)) {
+			for (const item of items) {
+				const at = (item as {publishedAt?: unknown} | null)?.publishedAt;
+				if (typeof at === 'string' && /^\d{4}-\d{2}-\d{2}/.test(at)) counts.set(at.slice(0, 10), (counts.get(at.slice(0, 10)) ?? 0) + 1);
+			}
+		}
+	} catch {
+		// Not JSON: validated before, so never here; today then.
+	}
+	let best: [string, number] | null = null;
+	for (const entry of counts) if (best === null || entry[1] > best[1]) best = entry;
+	return best?.[0] ?? today.toISOString().slice(0, 10);
+}
+
+/**
+ * Keeps a fetched listing in the library (Daily Papers under their day, a feed under the day it was
+ * fetched). Returns a warning when it cannot be written (a read-only directory): the listing is still read.
+ */
+export function keepFetched(listing: MemoryListing, what: {arxiv?: string | undefined; date?: string | undefined}, context: CommandContext, today = new Date()): string | null {
+	const body = listing.bytes.toString('utf8');
+	const name = what.arxiv === undefined ? dailyPapersName(what.date ?? dailyPapersDay(body, today)) : arxivName(what.arxiv, today.toISOString().slice(0, 10));
+	try {
+		saveToLibrary(context.library, name, listing.bytes);
+		return null;
+	} catch (error) {
+		return `${context.library}: the listing could not be kept in the library (${(error as NodeJS.ErrnoException).code ?? String(error)})`;
+	}
+}
+
+/** `papers add FILE...`: each file, once it is read as a listing with papers, copied into the library as it is. */
+export async function addCommand(files: readonly string[], context: CommandContext, today = new Date()): Promise<number> {
+	if (files.length === 0) throw new InputError('add: name at least one listing file');
+	const day = today.toISOString().slice(0, 10);
+	for (const file of files) {
+		if (file === '-') throw new InputError('add: name a file (standard input cannot be added)');
+		let bytes: Buffer;
+		try {
+			bytes = readFileSync(file);
+		} catch (error) {
+			const code = (error as NodeJS.ErrnoException).code;
+			throw new InputError(`${file}: cannot be read (${code === 'EISDIR' ? 'is a directory: name its files' : (code ?? String(error))})`);
+		}
+		const {papers} = await loadListings([file], {...context.load, directories: false});
+		const name = addedName(file, day);
+		let path: string;
+		try {
+			path = saveToLibrary(context.library, name, bytes);
+		} catch (error) {
+			throw new InputError(`${context.library}: ${file} could not be added (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+		}
+		context.stdout(`added ${papers.length} paper${papers.length === 1 ? '' : 's'} from ${file} as ${path}\n`);
+	}
+	return 0;
+}
+
+/** One listing of `papers library`. */
+interface LibraryRow {
+	file: string;
+	day: string;
+	source: string;
+	papers: number;
+	unread: number;
+	/** Why it is not read, when it cannot be. */
+	problem: string | null;
+}
+
+/** `papers library [--json]`: each listing with its day, source, papers and unread papers, and the totals. */
+export async function libraryCommand(options: {json: boolean}, context: CommandContext): Promise<number> {
+	const entries = readLibrary(context);
+	const store = await openCommandStore(context);
+	const rows: LibraryRow[] = [];
+	const all = new Map<string, boolean>();
+	for (const entry of entries) {
+		try {
+			const {papers} = await loadListings([entry.path], {...context.load, directories: false});
+			let unread = 0;
+			for (const paper of papers) {
+				const read = store.get(paper.id)?.read ?? false;
+				if (!read) unread++;
+				all.set(paper.id, read);
+			}
+			rows.push({file: entry.path, day: entry.day, source: entry.source, papers: papers.length, unread, problem: null});
+		} catch (error) {
+			if (!(error instanceof InputError)) throw error;
+			rows.push({file: entry.path, day: entry.day, source: entry.source, papers: 0, unread: 0, problem: error.message.replace(`${entry.path}: `, '')});
+		}
+	}
+	const totals = {listings: rows.length, papers: all.size, unread: [...all.values()].filter((read) => !read).length};
+	if (options.json) {
+		context.stdout(`${JSON.stringify({directory: context.library, listings: rows, totals}, null, context.pretty ? 2 : undefined)}\n`);
+		return 0;
+	}
+	if (rows.length === 0) {
+		context.stdout(`${context.library}: ${EMPTY_LIBRARY}\n`);
+		return 0;
+	}
+	const width = Math.max(6, ...rows.map((row) => row.source.length));
+	context.stdout(`${'day'.padEnd(10)}  ${'source'.padEnd(width)}  ${'papers'.padStart(6)}  ${'unread'.padStart(6)}  file\n`);
+	for (const row of rows) {
+		const name = row.file.slice(context.library.length + 1);
+		context.stdout(`${row.day}  ${row.source.padEnd(width)}  ${String(row.papers).padStart(6)}  ${String(row.unread).padStart(6)}  ${name}${row.problem === null ? '' : ` (skipped: ${row.problem})`}\n`);
+	}
+	context.stdout(`${rows.length} listing${rows.length === 1 ? '' : 's'}, ${totals.papers} papers (each once), ${totals.unread} unread; in ${context.library}\n`);
+	return 0;
+}
