@@ -9,13 +9,15 @@ export const VERSION: string = packageJson.version;
 export const HELP = `papers ${VERSION}: a keyboard-driven terminal reader for research-paper listings
 
 Usage
-  $ papers [FILE...]                    read a listing (the bundled one when none is named)
+  $ papers [FILE...]                    read listings (your library when none is named)
   $ papers parse FILE... [--json] [--year N]
-  $ papers list FILE... [--read | --unread | --favorites] [--query Q] [--json]
+  $ papers list [FILE...] [--read | --unread | --favorites] [--query Q] [--json]
   $ papers mark (--read | --unread | --favorite | --unfavorite) ID...
   $ papers fetch [--date YYYY-MM-DD] [--api-base URL] [--json]
   $ papers fetch --arxiv CATEGORY [--arxiv-base URL] [--json]
-  $ papers export FILE... [--favorites | --read | --unread] [--format markdown | bibtex | json]
+  $ papers export [FILE...] [--favorites | --read | --unread] [--format markdown | bibtex | json]
+  $ papers add FILE...                  keep saved listings in the library
+  $ papers library [--json]             the library's listings, their papers and unread papers
 
 FILE is a listing: the text of a Hugging Face papers page (copied from the browser, or saved as markdown,
 a text dump or HTML), the JSON of the Hugging Face /api/daily_papers endpoint, or an arXiv Atom (API) or
@@ -49,6 +51,9 @@ Options
   --help         this help
   --version      the version
 
+Every fetched listing is kept in the library, $XDG_DATA_HOME/papers/library
+(~/.local/share/papers/library); without FILE, the reader, list and export read all of it, newest day
+first (the reader on unread papers; the bundled listing while the library is empty).
 Read state and favorites are kept in $XDG_CONFIG_HOME/papers/config.json
 (~/.config/papers/config.json by default); several papers processes can share it. A crash prints one
 line and writes the details to $XDG_STATE_HOME/papers/crash.log (~/.local/state/papers/crash.log).
