@@ -228,7 +228,8 @@ describe('bad input', {timeout: 60_000}, () => {
 
 	it.each([
 		['no file for parse', ['parse']],
-		['no file for list', ['list']],
+		['no file for add', ['add']],
+		['a file for library', ['library', FIXTURE]],
 		['two state filters', ['list', FIXTURE, '--read', '--unread']],
 		['a year that is not one', ['parse', FIXTURE, '--year', '20']],
 		['mark without a change', ['mark', 'bcbeed42d217']],
@@ -237,6 +238,12 @@ describe('bad input', {timeout: 60_000}, () => {
 	])('rejects %s with exit 2 and one line', async (_name, args) => {
 		expectUsageError(await papers(args));
 		expect(existsSync(storePath(home))).toBe(false);
+	});
+
+	it('list without a file reads the library; an empty one says how to fill it, exit 0', async () => {
+		const result = await papers(['list']);
+		expect(result.code).toBe(0);
+		expect(result.stderr.trim().split('\n')).toEqual(['papers: the library is empty: `papers fetch` gets today’s papers, `papers add FILE` adds a saved listing']);
 	});
 });
 
