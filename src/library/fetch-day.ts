@@ -57,5 +57,6 @@ const OFFLINE = /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ENETUNREACH|EHOSTUNREACH|ECONN
 /** What the footer says when a fetch failed. */
 export function describeFetchFailure(what: string, error: unknown): string {
 	const message = error instanceof InputError || error instanceof Error ? error.message : String(error);
-	return OFFLINE.test(message) ? `offline: ${what} not fetched (${message})` : `${what} not fetched: ${message}`;
+	const offline = OFFLINE.exec(message);
+	return offline === null ? `${what} not fetched: ${message}` : `offline (${offline[0]}): ${what} not fetched`;
 }

@@ -409,7 +409,7 @@ function reduceAction(state: ViewState, action: Action): ViewState {
 		case 'set-day': {
 			if (action.day === state.day) return state;
 			// Another day: its first paper (the selection's position means nothing there).
-			const next = {...state, day: action.day, counts: countFlags(state.papers, state.marks, action.day), selected: 0, top: 0, detailScroll: 0};
+			const next = {...state, day: action.day, counts: countFlags(state.papers, state.marks, action.day), selected: 0, top: 0, detailScroll: 0, message: null};
 			return relist(next, null);
 		}
 	}
