@@ -76,7 +76,7 @@ describe('days in the reader', () => {
 		await press(']', ']');
 		let frame = await waitForFrame((next) => headerOf(next).includes('day 2024-10-25') && footerOf(next).includes('fetching 2024-10-25'));
 		expect(fetchDay).toHaveBeenCalledWith('2024-10-25');
-		expect(frame).toContain('no papers of 2024-10-25');
+		expect(frame).toContain('nothing on 2024-10-25');
 		// Keys while it is fetched: back a day, and forward again (no second fetch).
 		await press('[');
 		frame = await waitForFrame((next) => headerOf(next).includes('day 2024-10-24'));
