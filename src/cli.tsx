@@ -182,6 +182,9 @@ async function readCommand(files: readonly ListingSource[], flags: Flags, comman
 	if (session !== undefined) writeLastSession(session.file, Date.now());
 	await runReader(loading, (warn) => openStore(context.store, warn), keyboard, {view: listOptions.filter, query: flags.query, message}, {fetchDay, newSources: session?.newSources});
 	context.stderr(formatWarnings(loading.warnings));
+	// A fetch still under way (a slow or silent server) would hold the process for its whole timeout after
+	// the reader quit: nothing waits for it (a listing is only kept in the library once it is whole).
+	if (fetchDay.pending() > 0) process.exit(0);
 	return 0;
 }
 

@@ -32,23 +32,37 @@ export interface DayFetcherOptions {
 	timeoutMs?: number | undefined;
 }
 
+/** The reader's fetcher, and how many of its fetches are under way. */
+export type DayFetcher = FetchDay & {pending: () => number};
+
 /** The reader's fetcher: gets the day's listing, keeps it in the library, reads its papers. */
-export function createDayFetcher({library, apiBase, timeoutMs}: DayFetcherOptions): FetchDay {
-	return async (day) => {
-		const request = dailyPapersRequest({date: day ?? undefined, apiBase});
-		const fetched = await fetchListing(request, {timeoutMs});
-		const bytes = Buffer.from(fetched.body, 'utf8');
-		const name = dailyPapersName(day ?? dailyPapersDay(fetched.body));
-		const warnings = fetched.warning === null ? [] : [fetched.warning];
+export function createDayFetcher(options: DayFetcherOptions): DayFetcher {
+	let pending = 0;
+	const fetchDay: FetchDay = async (day) => {
+		pending++;
 		try {
-			saveToLibrary(library, name, bytes);
-		} catch (error) {
-			warnings.push(`${library}: the listing could not be kept in the library (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+			return await fetchAndKeep(day, options);
+		} finally {
+			pending--;
 		}
-		// Named as the library's file: the papers' day comes from that name.
-		const {papers} = await loadListings([{name: join(library, name), bytes}], {format: 'hf-api'});
-		return {day: name.slice('hf-daily-'.length, -'.json'.length), papers, warning: warnings.length === 0 ? null : warnings.join('; ')};
 	};
+	return Object.assign(fetchDay, {pending: () => pending});
+}
+
+async function fetchAndKeep(day: string | null, {library, apiBase, timeoutMs}: DayFetcherOptions): Promise<FetchedDay> {
+	const request = dailyPapersRequest({date: day ?? undefined, apiBase});
+	const fetched = await fetchListing(request, {timeoutMs});
+	const bytes = Buffer.from(fetched.body, 'utf8');
+	const name = dailyPapersName(day ?? dailyPapersDay(fetched.body));
+	const warnings = fetched.warning === null ? [] : [fetched.warning];
+	try {
+		saveToLibrary(library, name, bytes);
+	} catch (error) {
+		warnings.push(`${library}: the listing could not be kept in the library (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+	}
+	// Named as the library's file: the papers' day comes from that name.
+	const {papers} = await loadListings([{name: join(library, name), bytes}], {format: 'hf-api'});
+	return {day: name.slice('hf-daily-'.length, -'.json'.length), papers, warning: warnings.length === 0 ? null : warnings.join('; ')};
 }
 
 /** Network failures: the reader says it is offline. */

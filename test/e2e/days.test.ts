@@ -6,7 +6,7 @@ import {existsSync, mkdirSync, readFileSync, utimesSync, writeFileSync} from 'no
 import {join, relative} from 'node:path';
 import {afterEach, beforeAll, describe, expect, it} from 'vitest';
 import {parseHfApi} from '../../src/listing/hf-api.js';
-import {startServer, type TestServer} from '../helpers/http-server.js';
+import {hang, startServer, type TestServer} from '../helpers/http-server.js';
 import {assertBuilt, CLI_PATH, makeTempHome, removeTempDirs, REPO_ROOT} from './cli.js';
 import {shellQuote, startTmux, tmuxMissingReason, type TmuxSession} from './tmux.js';
 
@@ -159,6 +159,17 @@ describe.skipIf(tmuxMissingReason !== null)('days in the reader, in a terminal',
 		const again = await open(setup, {width: 60, height: 16});
 		screen = await again.capture();
 		expect(header(screen)).not.toContain(' new');
+	});
+
+	it('quits at once while a fetch is under way (a server that never answers)', async () => {
+		const setup = makeLibrary();
+		server = await startServer({'/api/daily_papers': hang});
+		const session = await open(setup, {width: 120, height: 35}, `--api-base ${server.base}`);
+		await session.sendKeys(']', ']');
+		await session.waitFor((text) => footer(text).includes('fetching 2024-10-25'), WAIT_MS);
+		await session.sendKeys('q');
+		expect(await session.waitForExit(5000)).toBe(0);
+		expect(existsSync(join(setup.library, 'hf-daily-2024-10-25.json'))).toBe(false);
 	});
 
 	it('on an empty library: the bundled listing, with the start message in the footer', async () => {
