@@ -10,7 +10,9 @@ import {parseCommand} from './commands/parse.js';
 import {formatWarnings} from './commands/format.js';
 import {LISTING_FORMATS, startLoading, type ListingFormat, type ListingSource} from './listing/load.js';
 import type {StateFilter} from './state/with-state.js';
-import {defaultLibraryDirectory} from './library/library.js';
+import {filesSince} from './library/days.js';
+import {defaultLastSessionFile, defaultLibraryDirectory, listLibrary, readLastSession, writeLastSession} from './library/library.js';
+import {shownName} from './listing/open.js';
 import {openKeyboard} from './ui/keyboard.js';
 import type * as ReaderModule from './ui/run-reader.js';
 
@@ -104,13 +106,26 @@ async function main(): Promise<number> {
 			const {librarySource} = await import('./commands/library.js');
 			const library = librarySource(context);
 			if (library === null) return readCommand([BUNDLED_LISTING], cli.flags, context, FIRST_RUN);
-			return readCommand([library], cli.flags.read || cli.flags.favorites || cli.flags.unread ? cli.flags : {...cli.flags, unread: true}, context);
+			return readCommand([library], cli.flags.read || cli.flags.favorites || cli.flags.unread ? cli.flags : {...cli.flags, unread: true}, context, undefined, newSinceLastSession(context));
 		}
 	}
 }
 
 /** What the reader says on the bundled listing, while the library is empty. */
 const FIRST_RUN = 'this is a sample listing: `papers fetch` gets today’s Daily Papers into your library';
+
+/** The library's papers new since the reader's last session: the files written since (all, the first time). */
+function newSinceLastSession(context: CommandContext): Session {
+	const file = defaultLastSessionFile();
+	const since = filesSince(listLibrary(context.library), readLastSession(file));
+	return {file, newSources: new Set(since.map(shownName))};
+}
+
+/** The reader on the library: what is new, and where this session's time is kept. */
+interface Session {
+	file: string;
+	newSources: ReadonlySet<string>;
+}
 
 /** The files named, or the library's listings when none is (an empty library: a warning, no papers). */
 async function filesOrLibrary(files: readonly string[], context: CommandContext): Promise<readonly ListingSource[]> {
@@ -148,7 +163,7 @@ async function importReader(): Promise<typeof ReaderModule> {
 const FIRST_PAPERS = 200;
 
 /** `papers [FILE...]`: the reader in a terminal; the plain list (as `papers list`) where there is none. */
-async function readCommand(files: readonly ListingSource[], flags: Flags, commandContext: CommandContext, message?: string): Promise<number> {
+async function readCommand(files: readonly ListingSource[], flags: Flags, commandContext: CommandContext, message?: string, session?: Session): Promise<number> {
 	const listOptions = {filter: stateFilter(flags), query: flags.query, json: flags.json};
 	const context = {...commandContext, load: {...commandContext.load, directories: true}};
 	const interactive = process.stdout.isTTY === true && !flags.json;
@@ -161,8 +176,15 @@ async function readCommand(files: readonly ListingSource[], flags: Flags, comman
 	const loading = await startLoading(files, context.load);
 	loading.run(Infinity, FIRST_PAPERS);
 	const {openStore} = await import('./state/store.js');
-	await runReader(loading, (warn) => openStore(context.store, warn), keyboard, {view: listOptions.filter, query: flags.query, message});
+	// `[` and `]` past either end, and `F`, fetch Daily Papers into the library (from --api-base when given).
+	const {createDayFetcher} = await import('./library/fetch-day.js');
+	const fetchDay = createDayFetcher({library: context.library, apiBase: flags.apiBase, timeoutMs: flags.timeoutMs});
+	if (session !== undefined) writeLastSession(session.file, Date.now());
+	await runReader(loading, (warn) => openStore(context.store, warn), keyboard, {view: listOptions.filter, query: flags.query, message}, {fetchDay, newSources: session?.newSources});
 	context.stderr(formatWarnings(loading.warnings));
+	// A fetch still under way (a slow or silent server) would hold the process for its whole timeout after
+	// the reader quit: nothing waits for it (a listing is only kept in the library once it is whole).
+	if (fetchDay.pending() > 0) process.exit(0);
 	return 0;
 }
 

@@ -1,5 +1,6 @@
 import {Box, Text, useApp, useInput, type Key} from 'ink';
 import {useCallback, useEffect, useMemo, useRef, useState} from 'react';
+import type {FetchDay} from '../library/fetch-day.js';
 import type {Loading} from '../listing/load.js';
 import type {Paper} from '../listing/paper.js';
 import {matchRanges} from '../search/highlight.js';
@@ -19,6 +20,7 @@ import {splitKeypresses} from './keypress.js';
 import {runInSlices} from './slices.js';
 import {computeLayout} from './layout.js';
 import {paperUrl, safeUrl} from './open-url.js';
+import {useDays} from './use-days.js';
 import {useTerminalSize} from './use-terminal-size.js';
 import {useViewState} from './use-view-state.js';
 import {flagsOf, initialState, markAllReadChange, searchPending, selectedPaper, toggleChange, undoChange, type Change, type Flags, type StartOptions, type View, type ViewState} from './view-state.js';
@@ -41,6 +43,12 @@ export interface AppProps {
 	subscribe?: (listener: ReaderListener) => () => void;
 	/** The marks of papers that arrive while the listing is read. */
 	readMarks?: (papers: readonly Paper[]) => ReadonlyMap<string, Flags>;
+	/** Fetches a day's Daily Papers in the background (`[`/`]` past either end, `F`). */
+	fetchDay?: FetchDay;
+	/** The sources of the papers new since the last session: the header counts them ("12 new"). */
+	newSources?: ReadonlySet<string>;
+	/** Today (YYYY-MM-DD); the UTC date by default. */
+	today?: () => string;
 }
 
 /** What the world outside tells a running reader. */
@@ -52,6 +60,7 @@ export interface ReaderListener {
 }
 
 const NO_MARKS = () => new Map<string, Flags>();
+const UTC_TODAY = () => new Date().toISOString().slice(0, 10);
 
 /** How long one slice of a search, of reading the listing, or of indexing it, may hold the main thread. */
 const SEARCH_SLICE_MS = 8;
@@ -68,11 +77,12 @@ const LOAD_UPDATE_FILTERED_MS = 1000;
 const VIEW_OF: Partial<Record<Command, View>> = {'view-all': 'all', 'view-unread': 'unread', 'view-favorites': 'favorites'};
 
 /** The reader: header, list and detail, footer; every key goes through the keymap to the reducer. */
-export function App({papers, marks, writeMarks, openUrl, makeSearcher = createSearcher, start, loading, readMarks = NO_MARKS, subscribe}: AppProps) {
+export function App({papers, marks, writeMarks, openUrl, makeSearcher = createSearcher, start, loading, readMarks = NO_MARKS, subscribe, fetchDay, newSources, today = UTC_TODAY}: AppProps) {
 	const {exit} = useApp();
 	const {columns, rows} = useTerminalSize();
 	const layout = computeLayout(columns, rows);
 	const [state, dispatch, latest] = useViewState(() => initialState(papers, marks, layout.bodyHeight, {...start, loading: loading !== undefined}));
+	const days = useDays({state, latest, dispatch, fetchDay, readMarks, newSources, today});
 	// One index for the reader's whole run: it grows with the list as the listing is read.
 	const [searcher] = useState(() => makeSearcher(papers));
 	const job = useRef<{job: SearchJob; papers: readonly Paper[]} | null>(null);
@@ -208,6 +218,7 @@ export function App({papers, marks, writeMarks, openUrl, makeSearcher = createSe
 		const inDetail = current.focus === 'detail';
 		const view = VIEW_OF[command];
 		if (view !== undefined) return dispatch({type: 'set-view', view});
+		if (days.run(command)) return;
 		switch (command) {
 			case 'down':
 			case 'up': {
@@ -322,6 +333,8 @@ export function App({papers, marks, writeMarks, openUrl, makeSearcher = createSe
 				sort={state.sort}
 				query={state.query}
 				filtering={state.filtering}
+				day={state.day}
+				newCount={days.newCount}
 				width={layout.columns}
 			/>
 			<Box height={layout.bodyHeight} flexDirection="row">
@@ -339,7 +352,7 @@ export function App({papers, marks, writeMarks, openUrl, makeSearcher = createSe
 					</>
 				)}
 			</Box>
-			<Footer position={state.selected} total={state.visible.length} message={state.message} filtering={state.filtering} width={layout.columns} />
+			<Footer position={state.selected} total={state.visible.length} message={state.message} busy={days.busy} filtering={state.filtering} width={layout.columns} />
 		</Box>
 	);
 }

@@ -18,6 +18,10 @@ export type Command =
 	| 'view-unread'
 	| 'view-favorites'
 	| 'sort'
+	| 'day-previous'
+	| 'day-next'
+	| 'all-days'
+	| 'fetch-latest'
 	| 'undo'
 	| 'mark-all-read'
 	| 'open'
@@ -65,6 +69,10 @@ export const KEYMAP: readonly KeymapEntry[] = [
 	{command: 'view-unread', keys: [char('2')], help: 'view unread papers'},
 	{command: 'view-favorites', keys: [char('3')], help: 'view favorites'},
 	{command: 'sort', keys: [char('s')], help: 'cycle the sort: listing order, upvotes, date, title', hint: 's sort'},
+	{command: 'day-previous', keys: [char('[')], help: 'the previous day (before the oldest: fetch its Daily Papers)', hint: '[ ] day'},
+	{command: 'day-next', keys: [char(']')], help: 'the next day (past the newest: fetch its Daily Papers)'},
+	{command: 'all-days', keys: [char('0')], help: 'all days again'},
+	{command: 'fetch-latest', keys: [char('F')], help: 'fetch the latest Daily Papers into the library (in the background)'},
 	{command: 'undo', keys: [char('u')], help: 'undo the last read/favorite change', hint: 'u undo'},
 	{command: 'mark-all-read', keys: [char('R')], help: 'mark every paper in this view read'},
 	{command: 'open', keys: [char('o')], help: 'open the paper in the browser', hint: 'o open'},

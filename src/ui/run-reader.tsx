@@ -1,4 +1,5 @@
 import {render} from 'ink';
+import type {FetchDay} from '../library/fetch-day.js';
 import type {Loading} from '../listing/load.js';
 import type {Paper} from '../listing/paper.js';
 import {createMarkWriter} from '../state/mark-writer.js';
@@ -21,6 +22,7 @@ export async function runReader(
 	openMarkStore: (warn: (message: string) => void) => MarkStore,
 	keyboard: NodeJS.ReadStream,
 	start: StartOptions = {},
+	days: {fetchDay?: FetchDay; newSources?: ReadonlySet<string>} = {},
 ): Promise<void> {
 	// Warnings about the store (moved aside, read-only) show in the footer and again after the reader.
 	const warnings: string[] = [];
@@ -72,6 +74,8 @@ export async function runReader(
 					marks={readMarks(papers)}
 					loading={loading.done ? undefined : loading}
 					readMarks={readMarks}
+					fetchDay={days.fetchDay}
+					newSources={days.newSources}
 					writeMarks={writer.write}
 					subscribe={(listener) => {
 						notice = listener.notice;

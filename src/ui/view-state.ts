@@ -1,3 +1,4 @@
+import {paperDay} from '../library/days.js';
 import type {Paper} from '../listing/paper.js';
 import type {SearchHit} from '../search/search.js';
 import type {Flag} from '../state/store.js';
@@ -82,6 +83,8 @@ export interface ViewState {
 	helpScroll: number;
 	/** The listing is still being read: more papers will come. */
 	loading: boolean;
+	/** The day the view is narrowed to (YYYY-MM-DD, see library/days.ts), or null for all days. */
+	day: string | null;
 }
 
 /** What can happen to the view. */
@@ -106,7 +109,11 @@ export type Action =
 	| {type: 'help'; open: boolean}
 	| {type: 'scroll-help'; delta: number; max: number}
 	| {type: 'marks-reloaded'; marks: ReadonlyMap<string, Flags>}
-	| {type: 'papers-loaded'; papers: readonly Paper[]; marks: ReadonlyMap<string, Flags>; done: boolean};
+	| {type: 'papers-loaded'; papers: readonly Paper[]; marks: ReadonlyMap<string, Flags>; done: boolean}
+	/** Papers fetched while the reader runs, once the listing is read: those not in the list yet join at its end. */
+	| {type: 'papers-added'; papers: readonly Paper[]; marks: ReadonlyMap<string, Flags>}
+	/** Narrows the view to a day (null: all days). */
+	| {type: 'set-day'; day: string | null};
 
 /** How many changes `u` can take back. */
 const MAX_UNDO = 100;
@@ -132,7 +139,7 @@ export function initialState(papers: readonly Paper[], marks: ReadonlyMap<string
 	const base: ViewState = {
 		papers,
 		marks,
-		counts: countFlags(papers, marks),
+		counts: countFlags(papers, marks, null),
 		view: start.view ?? 'all',
 		sort: 'listing',
 		query: start.query ?? '',
@@ -150,19 +157,24 @@ export function initialState(papers: readonly Paper[], marks: ReadonlyMap<string
 		help: false,
 		helpScroll: 0,
 		loading: start.loading ?? false,
+		day: null,
 	};
 	return {...base, visible: computeVisible(base)};
 }
 
-function countFlags(papers: readonly Paper[], marks: ReadonlyMap<string, Flags>): Counts {
+/** The header's counts: of the day's papers when the view is narrowed to one. */
+function countFlags(papers: readonly Paper[], marks: ReadonlyMap<string, Flags>, day: string | null): Counts {
+	let all = 0;
 	let unread = 0;
 	let favorites = 0;
 	for (const paper of papers) {
+		if (day !== null && paperDay(paper) !== day) continue;
+		all++;
 		const flags = marks.get(paper.id);
 		if (!flags?.read) unread++;
 		if (flags?.favorite) favorites++;
 	}
-	return {all: papers.length, unread, favorites};
+	return {all, unread, favorites};
 }
 
 function inView(flags: Flags, view: View): boolean {
@@ -172,10 +184,12 @@ function inView(flags: Flags, view: View): boolean {
 const byTitle = new Intl.Collator('en', {sensitivity: 'base', numeric: true});
 
 /** The papers of the view, filtered by the query's hits and sorted. */
-export function computeVisible(state: Pick<ViewState, 'papers' | 'marks' | 'view' | 'sort' | 'hits'>): number[] {
+export function computeVisible(state: Pick<ViewState, 'papers' | 'marks' | 'view' | 'sort' | 'hits'> & {day?: string | null}): number[] {
 	const {papers, hits} = state;
+	const day = state.day ?? null;
 	// All papers are in the All view: no look at each one's marks (100,000 of them take ~30 ms).
-	const shown = state.view === 'all' ? () => true : (index: number) => inView(flagsOf(state, papers[index]!.id), state.view);
+	const inViewOf = state.view === 'all' ? () => true : (index: number) => inView(flagsOf(state, papers[index]!.id), state.view);
+	const shown = day === null ? inViewOf : (index: number) => paperDay(papers[index]!) === day && inViewOf(index);
 	if (state.sort === 'listing') {
 		// Listing order, or best match first under a filter.
 		const candidates = hits === null ? papers.map((_paper, index) => index) : hits.order;
@@ -293,7 +307,7 @@ function applyChange(state: ViewState, change: Change): ViewState {
 		if (flags.read || flags.favorite) marks.set(id, flags);
 		else marks.delete(id);
 	}
-	return {...state, marks, counts: countFlags(state.papers, marks)};
+	return {...state, marks, counts: countFlags(state.papers, marks, state.day)};
 }
 
 /** The change that undoes `change` from the state before it. */
@@ -371,7 +385,7 @@ function reduceAction(state: ViewState, action: Action): ViewState {
 		case 'scroll-help':
 			return {...state, helpScroll: clamp(state.helpScroll + action.delta, 0, action.max)};
 		case 'marks-reloaded':
-			return relist({...state, marks: action.marks, counts: countFlags(state.papers, action.marks)});
+			return relist({...state, marks: action.marks, counts: countFlags(state.papers, action.marks, state.day)});
 		case 'papers-loaded': {
 			// The same papers, now ready: only the header's "so far" goes.
 			if (action.papers === state.papers) return {...state, loading: !action.done};
@@ -380,7 +394,23 @@ function reduceAction(state: ViewState, action: Action): ViewState {
 			const marks = new Map(state.marks);
 			for (const [id, flags] of action.marks) marks.set(id, flags);
 			const hitsQuery = state.query.trim() === '' ? state.hitsQuery : '';
-			return relist({...state, papers: action.papers, marks, counts: countFlags(action.papers, marks), loading: !action.done, hitsQuery});
+			return relist({...state, papers: action.papers, marks, counts: countFlags(action.papers, marks, state.day), loading: !action.done, hitsQuery});
+		}
+		case 'papers-added': {
+			const known = new Set(state.papers.map((paper) => paper.id));
+			const added = action.papers.filter((paper) => !known.has(paper.id));
+			if (added.length === 0) return state;
+			const papers = [...state.papers, ...added];
+			const marks = new Map(state.marks);
+			for (const [id, flags] of action.marks) marks.set(id, flags);
+			const hitsQuery = state.query.trim() === '' ? state.hitsQuery : '';
+			return relist({...state, papers, marks, counts: countFlags(papers, marks, state.day), hitsQuery});
+		}
+		case 'set-day': {
+			if (action.day === state.day) return state;
+			// Another day: its first paper (the selection's position means nothing there).
+			const next = {...state, day: action.day, counts: countFlags(state.papers, state.marks, action.day), selected: 0, top: 0, detailScroll: 0, message: null};
+			return relist(next, null);
 		}
 	}
 }

@@ -283,8 +283,11 @@ describe('the reader at 120x35', () => {
 	it('? shows the help generated from the keymap; j/k scroll it, any other key closes it without acting', async () => {
 		const {press, waitForFrame} = await renderApp(WIDE);
 		await press('?');
-		const help = await waitForFrame((next) => next.includes('any key closes'));
-		for (const entry of KEYMAP) expect(help).toContain(entry.help);
+		const top = await waitForFrame((next) => next.includes('any key closes'));
+		for (const entry of KEYMAP) expect(top).toContain(entry.help);
+		// The filter's syntax, below the keys: scrolled to when it does not fit.
+		for (let line = 0; line < 4; line++) await press('j');
+		const help = await waitForFrame((next) => next.includes(FILTER_SYNTAX.at(-1)!.help));
 		for (const entry of FILTER_SYNTAX.slice(1)) expect(help).toContain(entry.help);
 		await press('G');
 		const frame = await waitForFrame((next) => !next.includes('any key closes'));

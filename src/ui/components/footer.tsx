@@ -6,6 +6,8 @@ export interface FooterProps {
 	position: number;
 	total: number;
 	message: string | null;
+	/** Work under way in the background ("⠋ fetching 2024-10-26…"), shown before the message or hints. */
+	busy?: string | null;
 	filtering: boolean;
 	width: number;
 }
@@ -14,13 +16,18 @@ const HINTS = footerHints().join(' · ');
 const FILTER_HINTS = 'type to filter · Enter keep · Esc clear';
 
 /** Position in the list, then a message or the key hints. */
-export function Footer({position, total, message, filtering, width}: FooterProps) {
+export function Footer({position, total, message, busy = null, filtering, width}: FooterProps) {
 	const where = `${total === 0 ? 0 : position + 1}/${total}`;
 	return (
 		<Box width={width} height={1} overflow="hidden">
 			<Box flexShrink={0} marginRight={1}>
 				<Text bold>{where}</Text>
 			</Box>
+			{busy === null ? null : (
+				<Box flexShrink={0} marginRight={1}>
+					<Text color="cyan">{busy}</Text>
+				</Box>
+			)}
 			{message === null ? (
 				<Text dimColor wrap="truncate">
 					{filtering ? FILTER_HINTS : HINTS}

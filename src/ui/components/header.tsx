@@ -12,6 +12,10 @@ export interface HeaderProps {
 	filtering: boolean;
 	/** The list does not show the query's results yet. */
 	searching?: boolean;
+	/** The day the view is narrowed to, or null for all days. */
+	day?: string | null;
+	/** Papers new since the last session, or null when not counted. */
+	newCount?: number | null;
 	width: number;
 }
 
@@ -26,7 +30,7 @@ const COMPACT_WIDTH = 90;
 const SORT_LABELS: Record<Sort, string> = {listing: 'listing order', upvotes: 'upvotes', date: 'date', title: 'title'};
 
 /** Views with their counts, the sort, and the filter (an input box while typing). */
-export function Header({counts, loading = false, view, sort, query, filtering, searching = false, width}: HeaderProps) {
+export function Header({counts, loading = false, view, sort, query, filtering, searching = false, day = null, newCount = null, width}: HeaderProps) {
 	const sortLabel = sort === 'listing' && query.trim() !== '' ? 'best match' : SORT_LABELS[sort];
 	const compact = width < COMPACT_WIDTH;
 	return (
@@ -43,6 +47,18 @@ export function Header({counts, loading = false, view, sort, query, filtering, s
 				{/* A narrow header names the sort only when the user chose one: the filter needs the room. */}
 				<Text dimColor>{compact ? ` ${sort === 'listing' ? '' : sortLabel} ` : `  sort: ${sortLabel}  `}</Text>
 			</Box>
+			{day === null ? null : (
+				<Box flexShrink={0} marginRight={1}>
+					<Text color="magenta" bold>
+						{compact ? day : `day ${day}`}
+					</Text>
+				</Box>
+			)}
+			{newCount === null || newCount === 0 ? null : (
+				<Box flexShrink={0} marginRight={1}>
+					<Text color="green">{`${newCount} new`}</Text>
+				</Box>
+			)}
 			{/* Shown before the filter so that a long query cannot push it off the line. */}
 			{searching ? (
 				<Box flexShrink={0} marginRight={1}>

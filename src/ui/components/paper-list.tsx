@@ -40,6 +40,7 @@ export function PaperList({state, width, height}: {state: ViewState; width: numb
 function emptyMessage(state: ViewState): string {
 	if (state.query.trim() !== '') return state.hits === null || state.loading ? 'searching…' : `no paper matches "${state.query}"`;
 	if (state.loading) return 'reading the listing…';
+	if (state.day !== null && state.counts.all === 0) return `nothing on ${state.day} yet (0: all days)`;
 	if (state.view === 'unread') return 'all read: nothing new here (1 shows all papers)';
 	if (state.view === 'favorites') return 'no favorites yet (f marks one)';
 	return 'no papers';
