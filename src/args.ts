@@ -70,6 +70,10 @@ export interface Flags {
 	format: string | undefined;
 	/** fetch: the day of the Daily Papers (YYYY-MM-DD). */
 	date: string | undefined;
+	/** fetch: the first day of a range of Daily Papers (YYYY-MM-DD). */
+	from: string | undefined;
+	/** fetch: the last day of a range (YYYY-MM-DD); today by default. */
+	to: string | undefined;
 	/** fetch: the Hugging Face server. */
 	apiBase: string | undefined;
 	/** fetch: an arXiv category instead of the Daily Papers. */
@@ -93,6 +97,8 @@ const OPTIONS = {
 	query: {type: 'string'},
 	format: {type: 'string'},
 	date: {type: 'string'},
+	from: {type: 'string'},
+	to: {type: 'string'},
 	'api-base': {type: 'string'},
 	arxiv: {type: 'string'},
 	'arxiv-base': {type: 'string'},
@@ -133,7 +139,9 @@ export function parseArguments(argv: readonly string[]): {input: string[]; flags
 			unfavorite: values.unfavorite ?? false,
 			query: values.query,
 			format: values.format,
-			date: values.date === undefined ? undefined : parseDate(values.date),
+			date: values.date === undefined ? undefined : parseDate(values.date, '--date'),
+			from: values.from === undefined ? undefined : parseDate(values.from, '--from'),
+			to: values.to === undefined ? undefined : parseDate(values.to, '--to'),
 			apiBase: values['api-base'],
 			arxiv: values.arxiv,
 			arxivBase: values['arxiv-base'],
@@ -150,10 +158,10 @@ function parseYear(text: string): number {
 	return year;
 }
 
-function parseDate(text: string): string {
+function parseDate(text: string, flag: string): string {
 	const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());
 	const date = match === null ? null : new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
-	if (date === null || date.toISOString().slice(0, 10) !== text.trim()) throw new InputError(`--date must be a day as YYYY-MM-DD, got ${text}`);
+	if (date === null || date.toISOString().slice(0, 10) !== text.trim()) throw new InputError(`${flag} must be a day as YYYY-MM-DD, got ${text}`);
 	return text.trim();
 }
 
