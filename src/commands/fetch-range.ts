@@ -76,10 +76,11 @@ export async function fetchRangeCommand(flags: RangeFlags, context: CommandConte
 	const sleep = options.sleep ?? realSleep;
 	const intervalMs = options.intervalMs ?? RANGE_INTERVAL_MS;
 	const bar = options.bar ?? progressBar();
-	const {from, to} = checkRange(flags.from, flags.to, options.today ?? new Date(now()).toISOString().slice(0, 10));
+	const today = options.today ?? new Date(now()).toISOString().slice(0, 10);
+	const {from, to} = checkRange(flags.from, flags.to, today);
 	// Checked before the first request: a bad --api-base is one line, not a failed day.
 	dailyPapersRequest({apiBase: flags.apiBase});
-	const plan = planRange(from, to, (day) => inLibrary(context.library, dailyPapersName(day)));
+	const plan = planRange(from, to, (day) => inLibrary(context.library, dailyPapersName(day)), today);
 	const days = new Map<string, RangeDay>(plan.days.map((day) => [day, {day, status: plan.skip.includes(day) ? 'skipped' : 'left', papers: 0}]));
 	const warnings: string[] = [];
 

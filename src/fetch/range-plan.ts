@@ -53,11 +53,15 @@ export interface RangePlan {
 	fetch: string[];
 }
 
-/** The days of `from`..`to`, split by `kept(day)`: kept days are skipped, the others fetched, oldest first. */
-export function planRange(from: string, to: string, kept: (day: string) => boolean): RangePlan {
+/**
+ * The days of `from`..`to`, split by `kept(day)`: kept days are skipped, the others fetched, oldest first.
+ * `today` is fetched even when kept: its listing grows during the day (and is empty before the first
+ * papers), so a copy of it is not the day's listing yet.
+ */
+export function planRange(from: string, to: string, kept: (day: string) => boolean, today?: string): RangePlan {
 	const days = daysBetween(from, to);
 	const skip: string[] = [];
 	const fetch: string[] = [];
-	for (const day of days) (kept(day) ? skip : fetch).push(day);
+	for (const day of days) (day !== today && kept(day) ? skip : fetch).push(day);
 	return {days, skip, fetch};
 }

@@ -52,6 +52,12 @@ describe('planRange', () => {
 		});
 	});
 
+	it('fetches today even when the library holds it: its listing grows during the day', () => {
+		const plan = planRange('2024-10-24', '2024-10-26', () => true, '2024-10-26');
+		expect(plan.skip).toEqual(['2024-10-24', '2024-10-25']);
+		expect(plan.fetch).toEqual(['2024-10-26']);
+	});
+
 	it('asks about each day once, and fetches nothing when every day is kept', () => {
 		const asked: string[] = [];
 		const plan = planRange('2024-10-21', '2024-10-23', (day) => (asked.push(day), true));
