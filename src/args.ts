@@ -15,6 +15,7 @@ Usage
   $ papers mark (--read | --unread | --favorite | --unfavorite) ID...
   $ papers fetch [--date YYYY-MM-DD] [--api-base URL] [--json]
   $ papers fetch --arxiv CATEGORY [--arxiv-base URL] [--json]
+  $ papers fetch --from YYYY-MM-DD [--to YYYY-MM-DD] [--api-base URL] [--json]
   $ papers export FILE... [--favorites | --read | --unread] [--format markdown | bibtex | json]
 
 FILE is a listing: the text of a Hugging Face papers page (copied from the browser, or saved as markdown,
@@ -27,6 +28,11 @@ paper id (the later listing's upvotes win, where it has any).
 fetch gets a day's Daily Papers (the latest without --date) from Hugging Face, or the newest papers of an
 arXiv category (--arxiv cs.LG), and opens the reader on them; fetched listings are cached in
 $XDG_CACHE_HOME/papers, and the cached copy is used (with a warning) when the network or server fails.
+fetch --from D1 [--to D2] fills the library with the Daily Papers of D1 to D2 (today by default; at most
+366 days): one request a second, the days the library holds skipped (today is always fetched again), a
+day without papers kept too; it prints a summary (with --json, as JSON) instead of opening the reader.
+A run stopped by Ctrl-C (exit 130) or by a day that cannot be fetched (exit 2) keeps the days it got
+and prints the command that resumes it.
 
 Options
   --json         print {"papers": [...], "warnings": [...]} instead of a table
@@ -42,6 +48,8 @@ Options
                  ^word title starts with it, word$ title ends with it, !word without it, a | b either
   --format F     the listing's format (hf-page, hf-api, arxiv); export: markdown, bibtex or json
   --date D       fetch: the day (YYYY-MM-DD)
+  --from D       fetch: the first day of a range (YYYY-MM-DD); not with --date or --arxiv
+  --to D         fetch --from: the last day of the range (default: today, UTC)
   --api-base U   fetch: the Hugging Face server (default https://huggingface.co)
   --arxiv C      fetch: an arXiv category (cs.LG, math.PR, ...) from the arXiv API
   --arxiv-base U fetch --arxiv: the arXiv API server (default https://export.arxiv.org)
@@ -53,7 +61,8 @@ Read state and favorites are kept in $XDG_CONFIG_HOME/papers/config.json
 (~/.config/papers/config.json by default); several papers processes can share it. A crash prints one
 line and writes the details to $XDG_STATE_HOME/papers/crash.log (~/.local/state/papers/crash.log).
 
-Exit codes: 0 ok, 1 unexpected failure, 2 bad usage or bad input.
+Exit codes: 0 ok, 1 unexpected failure, 2 bad usage or bad input (and fetch --from: a day that could not
+be fetched), 130 fetch --from stopped by Ctrl-C.
 `;
 
 /** The flags every command understands (each command uses the ones that concern it). */
