@@ -81,19 +81,20 @@ export async function fetchRangeCommand(flags: RangeFlags, context: CommandConte
 	// Checked before the first request: a bad --api-base is one line, not a failed day.
 	dailyPapersRequest({apiBase: flags.apiBase});
 	const plan = planRange(from, to, (day) => inLibrary(context.library, dailyPapersName(day)), today);
-	const days = new Map<string, RangeDay>(plan.days.map((day) => [day, {day, status: plan.skip.includes(day) ? 'skipped' : 'left', papers: 0}]));
+	const skipped = new Set(plan.skip);
+	const days = new Map<string, RangeDay>(plan.days.map((day) => [day, {day, status: skipped.has(day) ? 'skipped' : 'left', papers: 0}]));
 	const warnings: string[] = [];
 
 	const report = (stop: {day: string; why: string} | null): void => {
 		bar.clear();
-		for (const warning of warnings.splice(0)) context.stderr(`papers: ${warning}\n`);
+		for (const warning of warnings) context.stderr(`papers: ${warning}\n`);
 		const resume = stop === null ? null : resumeCommand(stop.day, to, flags.apiBase);
 		if (stop !== null) context.stderr(`papers: ${stop.why} (the days fetched are kept); resume with: ${resume}\n`);
 		const rows = [...days.values()];
 		const count = (status: RangeDay['status']) => rows.filter((row) => row.status === status).length;
 		const papers = rows.reduce((sum, row) => sum + row.papers, 0);
 		if (flags.json) {
-			const summary = {from, to, library: context.library, complete: stop === null, fetched: count('fetched'), empty: count('empty'), skipped: count('skipped'), left: count('left') + count('failed'), papers, resume, days: rows};
+			const summary = {from, to, library: context.library, complete: stop === null, fetched: count('fetched'), empty: count('empty'), skipped: count('skipped'), left: count('left') + count('failed'), papers, resume, days: rows, warnings};
 			context.stdout(`${JSON.stringify(summary, null, context.pretty ? 2 : undefined)}\n`);
 			return;
 		}
@@ -122,12 +123,19 @@ export async function fetchRangeCommand(flags: RangeFlags, context: CommandConte
 				const wait = lastStart + intervalMs - now();
 				if (wait > 0) await sleep(wait);
 			}
-			lastStart = now();
 			const request = dailyPapersRequest({date: day, apiBase: flags.apiBase});
 			let papers: number;
 			try {
-				// The retry waits the interval too: never two requests within it.
-				const fetched = await fetchListing(request, {timeoutMs: flags.timeoutMs, retryDelayMs: intervalMs, ...(options.cacheDirectory === undefined ? {} : {cacheDirectory: options.cacheDirectory})});
+				// Every attempt counts as a start, the retry too, which waits the interval after a failure.
+				const fetched = await fetchListing(request, {
+					timeoutMs: flags.timeoutMs,
+					retryDelayMs: intervalMs,
+					sleep,
+					onProgress: (event) => {
+						if (event.type === 'attempt') lastStart = now();
+					},
+					...(options.cacheDirectory === undefined ? {} : {cacheDirectory: options.cacheDirectory}),
+				});
 				if (fetched.warning !== null) warnings.push(fetched.warning);
 				papers = parseHfApi(fetched.body, {source: request.url.href}).papers.length;
 				try {

@@ -65,6 +65,43 @@ describe('fetchRangeCommand', () => {
 		expect(readdirSync(context.library).sort()).toEqual(['hf-daily-2024-10-21.json', 'hf-daily-2024-10-22.json', 'hf-daily-2024-10-23.json', 'hf-daily-2024-10-24.json']);
 	});
 
+	it('counts the retry of a failed request as a start: the next day waits the interval after it', async () => {
+		const {context} = makeContext();
+		let clock = 10_000;
+		const starts: Array<[string, number]> = [];
+		let failed = false;
+		server = await startServer({
+			'/api/daily_papers': (request, response) => {
+				starts.push([request.url!.slice(-10), clock]);
+				clock += 300;
+				if (!failed) {
+					failed = true;
+					return respond(500, 'busy', 'text/plain')(request, response);
+				}
+				respond(200, '[]')(request, response);
+			},
+		});
+		const sleeps: number[] = [];
+		const code = await fetchRangeCommand({from: '2024-10-21', to: '2024-10-22', apiBase: server.base, json: true}, context, {
+			today: '2024-11-01',
+			now: () => clock,
+			sleep: async (ms) => {
+				sleeps.push(ms);
+				clock += ms;
+			},
+			cacheDirectory: join(directory, 'cache'),
+			bar: {update: () => {}, clear: () => {}},
+			onInterrupt: () => () => {},
+		});
+		expect(code).toBe(0);
+		expect(starts).toEqual([
+			['2024-10-21', 10_000],
+			['2024-10-21', 11_300],
+			['2024-10-22', 12_300],
+		]);
+		expect(sleeps).toEqual([1000, 700]);
+	});
+
 	it('a Ctrl-C during a request reports the days kept and the day to resume from, then exits 130', async () => {
 		const {context, out, err} = makeContext();
 		let interrupt: (() => void) | undefined;

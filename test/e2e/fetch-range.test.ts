@@ -2,7 +2,7 @@
 // Daily Papers (a weekend without papers, a day that fails, a day that hangs): what the library keeps, the
 // resume line, the exit codes, the pacing, and the progress bar in a real terminal.
 import {spawn} from 'node:child_process';
-import {existsSync, readdirSync, readFileSync} from 'node:fs';
+import {existsSync, readdirSync, readFileSync, rmSync} from 'node:fs';
 import {join, relative} from 'node:path';
 import {afterEach, beforeAll, describe, expect, it} from 'vitest';
 import {hang, respond, startServer, type Handler, type TestServer} from '../helpers/http-server.js';
@@ -35,6 +35,7 @@ interface Summary {
 	papers: number;
 	resume: string | null;
 	days: Array<{day: string; status: string; papers: number}>;
+	warnings: string[];
 }
 
 let server: TestServer | undefined;
@@ -111,6 +112,7 @@ describe('papers fetch --from --to', {timeout: 60_000}, () => {
 			papers: Object.values(PAPERS).reduce((a, b) => a + b, 0),
 			resume: null,
 			days: days.map((day) => ({day, status: PAPERS[day] === 0 ? 'empty' : 'fetched', papers: PAPERS[day]})),
+			warnings: [],
 		});
 		// The library reads them: the weekend is a day without papers, not a broken file.
 		const listed = await runCli(['library', '--json'], {env: environment(null)});
@@ -169,6 +171,20 @@ describe('papers fetch --from --to', {timeout: 60_000}, () => {
 		expectKept(['2024-10-21', '2024-10-22', '2024-10-23', '2024-10-24', '2024-10-25']);
 	});
 
+	it('a day that fails with a cached copy (an earlier fetch of it) uses the copy, with a warning, and goes on', async () => {
+		home = makeTempHome();
+		server = await serveWeek();
+		expect((await papers(['--from', '2024-10-21', '--to', '2024-10-23'])).code).toBe(0);
+		rmSync(join(library(), 'hf-daily-2024-10-22.json')); // the library lost it; the cache has it
+		special['2024-10-22'] = respond(500, 'Internal error', 'text/plain');
+		const result = await papers(['--from', '2024-10-21', '--to', '2024-10-24', '--json']);
+		expect(result.code, result.stderr).toBe(0);
+		expect(result.stderr).toMatch(/^papers: using the copy cached [^\n]+ UTC: could not fetch http:\/\/127\.0\.0\.1:\d+\/api\/daily_papers\?date=2024-10-22: the server failed \(HTTP 500 [^\n]+\n$/);
+		const summary = JSON.parse(result.stdout) as Summary;
+		expect(summary).toMatchObject({complete: true, fetched: 2, skipped: 2, warnings: [result.stderr.slice('papers: '.length, -1)]});
+		expectKept(['2024-10-21', '2024-10-22', '2024-10-23', '2024-10-24']);
+	});
+
 	it('with --json, a failed run says so in the summary too', async () => {
 		home = makeTempHome();
 		server = await serveWeek();
@@ -178,6 +194,7 @@ describe('papers fetch --from --to', {timeout: 60_000}, () => {
 		const summary = JSON.parse(result.stdout) as Summary;
 		expect(summary).toMatchObject({complete: false, fetched: 1, left: 2, resume: `papers fetch --from 2024-10-22 --to 2024-10-23 --api-base ${server.base}`});
 		expect(summary.days.map((day) => day.status)).toEqual(['fetched', 'failed', 'left']);
+		expect(summary.warnings).toEqual([`could not fetch ${server.base}/api/daily_papers?date=2024-10-22: the server failed (HTTP 503 Service Unavailable); no cached copy to fall back on`]);
 	});
 
 	it('Ctrl-C (SIGINT) mid-run keeps the days fetched, prints the resume line, exit 130', async () => {
