@@ -15,6 +15,7 @@ Usage
   $ papers mark (--read | --unread | --favorite | --unfavorite) ID...
   $ papers fetch [--date YYYY-MM-DD] [--api-base URL] [--json]
   $ papers fetch --arxiv CATEGORY [--arxiv-base URL] [--json]
+  $ papers fetch --from YYYY-MM-DD [--to YYYY-MM-DD] [--api-base URL] [--json]
   $ papers export [FILE...] [--favorites | --read | --unread] [--format markdown | bibtex | json]
   $ papers add FILE...                  keep saved listings in the library
   $ papers library [--json]             the library's listings, their papers and unread papers
@@ -29,6 +30,11 @@ paper id (the later listing's upvotes win, where it has any).
 fetch gets a day's Daily Papers (the latest without --date) from Hugging Face, or the newest papers of an
 arXiv category (--arxiv cs.LG), and opens the reader on them; fetched listings are cached in
 $XDG_CACHE_HOME/papers, and the cached copy is used (with a warning) when the network or server fails.
+fetch --from D1 [--to D2] fills the library with the Daily Papers of D1 to D2 (today by default; at most
+366 days): one request a second, the days the library holds skipped (today is always fetched again), a
+day without papers kept too; it prints a summary (with --json, as JSON) instead of opening the reader.
+A run stopped by Ctrl-C (exit 130) or by a day that cannot be fetched (exit 2) keeps the days it got
+and prints the command that resumes it.
 
 Options
   --json         print {"papers": [...], "warnings": [...]} instead of a table
@@ -44,6 +50,8 @@ Options
                  ^word title starts with it, word$ title ends with it, !word without it, a | b either
   --format F     the listing's format (hf-page, hf-api, arxiv); export: markdown, bibtex or json
   --date D       fetch: the day (YYYY-MM-DD)
+  --from D       fetch: the first day of a range (YYYY-MM-DD); not with --date or --arxiv
+  --to D         fetch --from: the last day of the range (default: today, UTC)
   --api-base U   fetch: the Hugging Face server (default https://huggingface.co)
   --arxiv C      fetch: an arXiv category (cs.LG, math.PR, ...) from the arXiv API
   --arxiv-base U fetch --arxiv: the arXiv API server (default https://export.arxiv.org)
@@ -58,7 +66,8 @@ Read state and favorites are kept in $XDG_CONFIG_HOME/papers/config.json
 (~/.config/papers/config.json by default); several papers processes can share it. A crash prints one
 line and writes the details to $XDG_STATE_HOME/papers/crash.log (~/.local/state/papers/crash.log).
 
-Exit codes: 0 ok, 1 unexpected failure, 2 bad usage or bad input.
+Exit codes: 0 ok, 1 unexpected failure, 2 bad usage or bad input (and fetch --from: a day that could not
+be fetched), 130 fetch --from stopped by Ctrl-C.
 `;
 
 /** The flags every command understands (each command uses the ones that concern it). */
@@ -75,6 +84,10 @@ export interface Flags {
 	format: string | undefined;
 	/** fetch: the day of the Daily Papers (YYYY-MM-DD). */
 	date: string | undefined;
+	/** fetch: the first day of a range of Daily Papers (YYYY-MM-DD). */
+	from: string | undefined;
+	/** fetch: the last day of a range (YYYY-MM-DD); today by default. */
+	to: string | undefined;
 	/** fetch: the Hugging Face server. */
 	apiBase: string | undefined;
 	/** fetch: an arXiv category instead of the Daily Papers. */
@@ -98,6 +111,8 @@ const OPTIONS = {
 	query: {type: 'string'},
 	format: {type: 'string'},
 	date: {type: 'string'},
+	from: {type: 'string'},
+	to: {type: 'string'},
 	'api-base': {type: 'string'},
 	arxiv: {type: 'string'},
 	'arxiv-base': {type: 'string'},
@@ -138,7 +153,9 @@ export function parseArguments(argv: readonly string[]): {input: string[]; flags
 			unfavorite: values.unfavorite ?? false,
 			query: values.query,
 			format: values.format,
-			date: values.date === undefined ? undefined : parseDate(values.date),
+			date: values.date === undefined ? undefined : parseDate(values.date, '--date'),
+			from: values.from === undefined ? undefined : parseDate(values.from, '--from'),
+			to: values.to === undefined ? undefined : parseDate(values.to, '--to'),
 			apiBase: values['api-base'],
 			arxiv: values.arxiv,
 			arxivBase: values['arxiv-base'],
@@ -155,10 +172,10 @@ function parseYear(text: string): number {
 	return year;
 }
 
-function parseDate(text: string): string {
+function parseDate(text: string, flag: string): string {
 	const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());
 	const date = match === null ? null : new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
-	if (date === null || date.toISOString().slice(0, 10) !== text.trim()) throw new InputError(`--date must be a day as YYYY-MM-DD, got ${text}`);
+	if (date === null || date.toISOString().slice(0, 10) !== text.trim()) throw new InputError(`${flag} must be a day as YYYY-MM-DD, got ${text}`);
 	return text.trim();
 }
 

@@ -89,6 +89,7 @@ async function main(): Promise<number> {
 		}
 		case 'fetch': {
 			if (cli.flags.format !== undefined) throw new InputError('fetch: --format is told by the source (use parse --format for files)');
+			if (cli.flags.from !== undefined || cli.flags.to !== undefined) return fetchRange(rest, cli.flags, context);
 			const {fetchCommand} = await import('./commands/fetch.js');
 			const fetched = await fetchCommand(rest, cli.flags, {timeoutMs: cli.flags.timeoutMs});
 			const fetchedContext = {...context, load: {...context.load, format: fetched.format}};
@@ -109,6 +110,19 @@ async function main(): Promise<number> {
 			return readCommand([library], cli.flags.read || cli.flags.favorites || cli.flags.unread ? cli.flags : {...cli.flags, unread: true}, context, undefined, newSinceLastSession(context));
 		}
 	}
+}
+
+/** `papers fetch --from DATE [--to DATE]`: a range of days into the library, a summary, never the reader. */
+async function fetchRange(rest: readonly string[], flags: Flags, context: CommandContext): Promise<number> {
+	if (rest.length > 0) throw new InputError(`fetch takes no files (got ${rest.join(' ')}); use --from, --to`);
+	if (flags.from === undefined) throw new InputError('fetch: --to goes with --from DATE (the first day of the range)');
+	if (flags.date !== undefined || flags.arxiv !== undefined || flags.arxivBase !== undefined) throw new InputError('fetch: --from/--to get a range of Daily Papers; they do not go with --date or --arxiv');
+	const {fetchRangeCommand} = await import('./commands/fetch-range.js');
+	// --- For the tests only: the pause between requests (1 s) made short, so that a range runs fast.
+	const testInterval = process.env.PAPERS_TEST_RANGE_INTERVAL_MS;
+	const intervalMs = testInterval === undefined ? undefined : Number(testInterval);
+	// --- End of the tests' part.
+	return fetchRangeCommand({from: flags.from, to: flags.to, apiBase: flags.apiBase, timeoutMs: flags.timeoutMs, json: flags.json}, context, intervalMs === undefined || !Number.isFinite(intervalMs) ? {} : {intervalMs});
 }
 
 /** What the reader says on the bundled listing, while the library is empty. */

@@ -24,6 +24,8 @@ export interface FetchOptions {
 	timeoutMs?: number;
 	/** Wait before the one retry (ms). */
 	retryDelayMs?: number;
+	/** How that wait is done (a test's fake clock passes its own). */
+	sleep?: (ms: number) => Promise<void>;
 	/** The most a body may be (bytes); FETCH_LIMIT_BYTES by default. */
 	maxBytes?: number;
 	/** Told when an attempt starts and when everything is done (a progress indicator listens). */
@@ -140,7 +142,7 @@ export async function fetchListing(request: FetchRequest, options: FetchOptions 
 				if (!(error instanceof AttemptError)) throw error;
 				failure = error;
 				if (!error.retry) break;
-				if (number === 1) await sleep(options.retryDelayMs ?? 500);
+				if (number === 1) await (options.sleep ?? sleep)(options.retryDelayMs ?? 500);
 			}
 		}
 	} finally {
