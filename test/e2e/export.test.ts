@@ -75,10 +75,17 @@ describe('papers export', {timeout: 60_000}, () => {
 
 	it('an unknown format, or two state filters: exit 2 and one line', async () => {
 		home = makeTempHome();
-		for (const args of [['export', API, '--format', 'yaml'], ['export', API, '--read', '--unread'], ['export']]) {
+		for (const args of [['export', API, '--format', 'yaml'], ['export', API, '--read', '--unread']]) {
 			const result = await papers(args);
 			expect(result.code, args.join(' ')).toBe(2);
 			expect(result.stderr).toMatch(/^papers: [^\n]+\n$/);
 		}
+	});
+
+	it('no file: the library; an empty one gives nothing and says how to fill it', async () => {
+		home = makeTempHome();
+		const result = await papers(['export']);
+		expect({code: result.code, stdout: result.stdout}).toEqual({code: 0, stdout: ''});
+		expect(result.stderr).toBe('papers: the library is empty: `papers fetch` gets today’s papers, `papers add FILE` adds a saved listing\n');
 	});
 });
