@@ -228,7 +228,6 @@ describe('bad input', {timeout: 60_000}, () => {
 
 	it.each([
 		['no file for parse', ['parse']],
-		['no file for list', ['list']],
 		['two state filters', ['list', FIXTURE, '--read', '--unread']],
 		['a year that is not one', ['parse', FIXTURE, '--year', '20']],
 		['mark without a change', ['mark', 'bcbeed42d217']],
