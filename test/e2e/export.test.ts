@@ -75,7 +75,7 @@ describe('papers export', {timeout: 60_000}, () => {
 
 	it('an unknown format, or two state filters: exit 2 and one line', async () => {
 		home = makeTempHome();
-		for (const args of [['export', API, '--format', 'yaml'], ['export', API, '--read', '--unread'], ['export']]) {
+		for (const args of [['export', API, '--format', 'yaml'], ['export', API, '--read', '--unread']]) {
 			const result = await papers(args);
 			expect(result.code, args.join(' ')).toBe(2);
 			expect(result.stderr).toMatch(/^papers: [^\n]+\n$/);
