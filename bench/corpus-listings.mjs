@@ -37,7 +37,7 @@ export const CORPUS = fileURLToPath(new URL('../../shared/corpus/dev-papers.json
  */
 
 /** @returns {CorpusPaper[]} */
-function readCorpus() {
+export function readCorpus() {
 	if (!existsSync(CORPUS)) throw new Error(`bench: the corpus of real papers is missing: ${CORPUS}`);
 	return gunzipSync(readFileSync(CORPUS))
 		.toString('utf8')
@@ -74,7 +74,7 @@ function titleKey(title) {
  * @param {() => number} random
  * @returns {CorpusPaper[]}
  */
-function makeDistractors(papers, count, random) {
+export function makeDistractors(papers, count, random) {
 	const taken = new Set(papers.map((paper) => titleKey(paper.title)));
 	/** @type {CorpusPaper[]} */
 	const distractors = [];
@@ -96,7 +96,7 @@ function makeDistractors(papers, count, random) {
  * @param {CorpusPaper} paper
  * @param {() => number} random For the upvotes.
  */
-function apiItem(paper, random) {
+export function apiItem(paper, random) {
 	const publishedAt = paper.published === null ? undefined : `${paper.published}T00:00:00.000Z`;
 	return {
 		paper: {

@@ -116,14 +116,14 @@ function listings(counts) {
  * (a large listing opens on its first papers while the rest is read).
  * @param {string[]} lines
  */
-const firstPapers = (lines) => /^ 1 All \d+/.test(lines[0] ?? '') && lines.some((line) => /^1\/\d+(?: |$)/.test(line));
+export const firstPapers = (lines) => /^ 1 All \d+/.test(lines[0] ?? '') && lines.some((line) => /^1\/\d+(?: |$)/.test(line));
 
 /**
  * The reader's first full frame for `count` papers: the header's view counts and the footer's position.
  * @param {number} count
  * @returns {(lines: string[]) => boolean}
  */
-function fullFrame(count) {
+export function fullFrame(count) {
 	const footer = new RegExp(`^1/${count}(?: |$)`);
 	return (lines) => (lines[0] ?? '').startsWith(` 1 All ${count} `) && lines.some((line) => footer.test(line));
 }
@@ -219,7 +219,7 @@ async function firstFrame(terminal, spec) {
  * @param {StartSpec[]} specs
  * @param {{runs: number, warmup: number}} options
  */
-async function interleave(terminal, specs, {runs, warmup}) {
+export async function interleave(terminal, specs, {runs, warmup}) {
 	for (let round = 0; round < warmup + runs; round++) {
 		for (const spec of specs) {
 			if (spec.failure !== undefined) continue;

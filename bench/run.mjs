@@ -10,6 +10,7 @@ import os from 'node:os';
 import {fileURLToPath} from 'node:url';
 import {parseArgs} from 'node:util';
 import {formatMs, measureInterleaved, peakRss, printTable} from './lib.mjs';
+import {librarySection} from './library.mjs';
 import {ensureListing} from './listings.mjs';
 import {readerStartSection, readerTypingSection} from './reader.mjs';
 import {searchQualitySection} from './search-quality.mjs';
@@ -75,6 +76,7 @@ const SECTIONS = [
 	{name: 'reader-typing', run: readerTypingSection},
 	{name: 'search-quality', run: () => searchQualitySection()},
 	{name: 'store', run: storeSection},
+	{name: 'library', run: librarySection},
 ];
 
 /** @param {string} file */

@@ -57,10 +57,14 @@ export function keepFetched(listing: MemoryListing, what: {arxiv?: string | unde
 	}
 }
 
-/** `papers add FILE...`: each file, once it is read as a listing with papers, copied into the library as it is. */
+/**
+ * `papers add FILE...`: each file, once it is read as a listing with papers, copied into the library as
+ * it is. Every file is read first: one that is not a listing stops the command before anything is added.
+ */
 export async function addCommand(files: readonly string[], context: CommandContext, today = new Date()): Promise<number> {
 	if (files.length === 0) throw new InputError('add: name at least one listing file');
 	const day = today.toISOString().slice(0, 10);
+	const read: Array<{file: string; bytes: Buffer; papers: number}> = [];
 	for (const file of files) {
 		if (file === '-') throw new InputError('add: name a file (standard input cannot be added)');
 		let bytes: Buffer;
@@ -70,15 +74,18 @@ export async function addCommand(files: readonly string[], context: CommandConte
 			const code = (error as NodeJS.ErrnoException).code;
 			throw new InputError(`${file}: cannot be read (${code === 'EISDIR' ? 'is a directory: name its files' : (code ?? String(error))})`);
 		}
-		const {papers} = await loadListings([file], {...context.load, directories: false});
-		const name = addedName(file, day);
+		// The bytes read above, not the file again: what is checked is what is added.
+		const {papers} = await loadListings([{name: file, bytes}], {...context.load, directories: false});
+		read.push({file, bytes, papers: papers.length});
+	}
+	for (const {file, bytes, papers} of read) {
 		let path: string;
 		try {
-			path = saveToLibrary(context.library, name, bytes);
+			path = saveToLibrary(context.library, addedName(file, day), bytes);
 		} catch (error) {
 			throw new InputError(`${context.library}: ${file} could not be added (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
 		}
-		context.stdout(`added ${papers.length} paper${papers.length === 1 ? '' : 's'} from ${file} as ${path}\n`);
+		context.stdout(`added ${papers} paper${papers === 1 ? '' : 's'} from ${file} as ${path}\n`);
 	}
 	return 0;
 }

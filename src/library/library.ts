@@ -34,8 +34,8 @@ export function defaultLastSessionFile(): string {
 	return join(envPaths('papers', {suffix: ''}).log, 'last-session');
 }
 
-/** `source-YYYY-MM-DD...`: a library file's source and day. */
-const NAME = /^(.+?)-(\d{4}-\d{2}-\d{2})(?:-.+)?\.[A-Za-z0-9]+$/;
+/** `source-YYYY-MM-DD...`: a library file's source and day (an added file may have no extension). */
+const NAME = /^(.+?)-(\d{4}-\d{2}-\d{2})(?:[-.].*)?$/;
 
 /** The source and day a library file's name gives, or null for a name the library did not give. */
 export function parseLibraryName(name: string): {source: string; day: string} | null {
