@@ -1,0 +1,199 @@
+// Tf-idf features of papers, as scikit-learn's TfidfVectorizer computes them with the settings
+// arxiv-sanity-lite publishes (strip_accents='unicode', lowercase, stop_words='english',
+// token_pattern=r'(?u)\b[a-zA-Z_][a-zA-Z0-9_]+\b', ngram_range=(1, 2), max_features=20000, norm='l2',
+// smooth_idf, sublinear_tf, max_df=0.10, min_df=5), over title + abstract + authors; and papers' own
+// settings (LaTeX decoded, stems, the title counted more than once, vocabulary bounds for small pools).
+import {stemmer} from 'stemmer';
+import {shownAbstract, shownLine} from '../text/latex.js';
+import {ENGLISH_STOP_WORDS} from './stop-words.js';
+
+/** The fields read from a paper. */
+export interface TriagePaper {
+	title: string;
+	abstract: string;
+	authors: readonly string[];
+}
+
+export interface FeatureSettings {
+	/** Decode LaTeX (`$\alpha$`, `\"{o}`) the way the reader shows it, before tokenising. */
+	decodeLatex: boolean;
+	/** Porter-stem each word (after stop words are dropped, before bigrams are made). */
+	stem: boolean;
+	/** How many times the title is written into the document (1: once, as arxiv-sanity-lite does). */
+	titleRepeat: number;
+	/** Unigrams and bigrams (true), or unigrams only. */
+	bigrams: boolean;
+	/** Terms in fewer documents than this are dropped (an absolute count, as scikit-learn's int min_df). */
+	minDf: number;
+	/** Terms in more than this share of documents are dropped (scikit-learn's float max_df). */
+	maxDf: number;
+	/** At most this many terms, the most frequent over the corpus. */
+	maxFeatures: number;
+}
+
+/** arxiv-sanity-lite's TfidfVectorizer. */
+export const RECIPE_FEATURES: FeatureSettings = {decodeLatex: false, stem: false, titleRepeat: 1, bigrams: true, minDf: 5, maxDf: 0.1, maxFeatures: 20_000};
+
+/** One document's l2-normalised tf-idf vector: term indices ascending, their values. */
+export interface SparseRow {
+	indices: Int32Array;
+	values: Float64Array;
+}
+
+export interface Features {
+	settings: FeatureSettings;
+	/** The vocabulary, sorted as scikit-learn sorts it (by code unit); a row's indices point into it. */
+	terms: string[];
+	idf: Float64Array;
+	rows: SparseRow[];
+}
+
+const NON_ASCII = /[^\x20-\x7E\s]/;
+const MARKS = /\p{M}/gu;
+/** scikit-learn's token pattern with Python's Unicode \b: a word character is a letter, digit or _. */
+const TOKEN = /(?<![\p{L}\p{N}_])[a-z_][a-z0-9_]+(?![\p{L}\p{N}_])/gu;
+
+/** The text scikit-learn's preprocessor hands to the tokenizer: accents stripped (NFKD, marks dropped), lower case. */
+export function preprocess(text: string): string {
+	const stripped = NON_ASCII.test(text) ? text.normalize('NFKD').replace(MARKS, '') : text;
+	return stripped.toLowerCase();
+}
+
+/** Words of a text: the token pattern's matches, stop words dropped, stemmed when asked. */
+export function words(text: string, stem = false): string[] {
+	const out: string[] = [];
+	for (const match of preprocess(text).matchAll(TOKEN)) {
+		const word = match[0];
+		if (ENGLISH_STOP_WORDS.has(word)) continue;
+		out.push(stem ? stemmer(word) : word);
+	}
+	return out;
+}
+
+/** The terms of a text: its words, then (with bigrams) each pair of neighbouring words joined by a space. */
+export function terms(text: string, settings: Pick<FeatureSettings, 'stem' | 'bigrams'>): string[] {
+	const unigrams = words(text, settings.stem);
+	if (!settings.bigrams) return unigrams;
+	const out = unigrams.slice();
+	for (let at = 0; at + 1 < unigrams.length; at++) out.push(`${unigrams[at]} ${unigrams[at + 1]}`);
+	return out;
+}
+
+/** The document of a paper: title (repeated as the settings say), abstract, authors' names, joined by spaces. */
+export function documentText(paper: TriagePaper, settings: Pick<FeatureSettings, 'decodeLatex' | 'titleRepeat'>): string {
+	const title = settings.decodeLatex ? shownLine(paper.title) : paper.title;
+	const abstract = settings.decodeLatex ? shownAbstract(paper.abstract) : paper.abstract;
+	const parts: string[] = [];
+	for (let count = 0; count < settings.titleRepeat; count++) parts.push(title);
+	parts.push(abstract, paper.authors.join(' '));
+	return parts.join(' ');
+}
+
+/**
+ * Builds features a slice of papers at a time (`add`), so that a reader can spread the work over idle
+ * moments; `finish` chooses the vocabulary and weighs the rows (fast: no text is read again).
+ */
+export class FeatureBuilder {
+	readonly settings: FeatureSettings;
+	private readonly papers: readonly TriagePaper[];
+	private next = 0;
+	/** Every term seen, to a provisional id. */
+	private readonly ids = new Map<string, number>();
+	private readonly names: string[] = [];
+	/** Per document: provisional term ids and their counts. */
+	private readonly docTerms: Int32Array[] = [];
+	private readonly docCounts: Int32Array[] = [];
+
+	constructor(papers: readonly TriagePaper[], settings: FeatureSettings = RECIPE_FEATURES) {
+		this.papers = papers;
+		this.settings = settings;
+	}
+
+	get done(): boolean {
+		return this.next >= this.papers.length;
+	}
+
+	/** Tokenises up to `count` more papers; true when all are. */
+	add(count: number): boolean {
+		const end = Math.min(this.papers.length, this.next + count);
+		const counts = new Map<number, number>();
+		for (; this.next < end; this.next++) {
+			counts.clear();
+			for (const term of terms(documentText(this.papers[this.next]!, this.settings), this.settings)) {
+				let id = this.ids.get(term);
+				if (id === undefined) {
+					id = this.names.length;
+					this.ids.set(term, id);
+					this.names.push(term);
+				}
+				counts.set(id, (counts.get(id) ?? 0) + 1);
+			}
+			this.docTerms.push(Int32Array.from(counts.keys()));
+			this.docCounts.push(Int32Array.from(counts.values()));
+		}
+		return this.done;
+	}
+
+	/** The features (tokenises what is left first). */
+	finish(): Features {
+		this.add(Infinity);
+		const {minDf, maxDf, maxFeatures} = this.settings;
+		const documents = this.docTerms.length;
+		const df = new Int32Array(this.names.length);
+		const tf = new Float64Array(this.names.length);
+		for (let doc = 0; doc < documents; doc++) {
+			const ids = this.docTerms[doc]!;
+			const counts = this.docCounts[doc]!;
+			for (let k = 0; k < ids.length; k++) {
+				df[ids[k]!]!++;
+				tf[ids[k]!]! += counts[k]!;
+			}
+		}
+		// scikit-learn: max_df as a share becomes a count (max_df * documents); terms outside [min_df, max_df]
+		// go, then the max_features most frequent over the corpus stay (ties: the earlier term in sorted order).
+		const maxCount = maxDf * documents;
+		let kept: number[] = [];
+		for (let id = 0; id < df.length; id++) if (df[id]! >= minDf && df[id]! <= maxCount) kept.push(id);
+		if (kept.length > maxFeatures) {
+			kept.sort((a, b) => tf[b]! - tf[a]! || compare(this.names[a]!, this.names[b]!));
+			kept = kept.slice(0, maxFeatures);
+		}
+		kept.sort((a, b) => compare(this.names[a]!, this.names[b]!));
+		const column = new Int32Array(this.names.length).fill(-1);
+		const terms = kept.map((id, index) => {
+			column[id] = index;
+			return this.names[id]!;
+		});
+		// Smooth idf: ln((1 + n) / (1 + df)) + 1.
+		const idf = Float64Array.from(kept, (id) => Math.log((1 + documents) / (1 + df[id]!)) + 1);
+		const rows: SparseRow[] = [];
+		const pairs: Array<[number, number]> = [];
+		for (let doc = 0; doc < documents; doc++) {
+			const ids = this.docTerms[doc]!;
+			const counts = this.docCounts[doc]!;
+			pairs.length = 0;
+			for (let k = 0; k < ids.length; k++) {
+				const col = column[ids[k]!]!;
+				if (col >= 0) pairs.push([col, (1 + Math.log(counts[k]!)) * idf[col]!]);
+			}
+			pairs.sort((a, b) => a[0] - b[0]);
+			let norm = 0;
+			for (const [, value] of pairs) norm += value * value;
+			norm = Math.sqrt(norm);
+			rows.push({
+				indices: Int32Array.from(pairs, ([col]) => col),
+				values: Float64Array.from(pairs, ([, value]) => (norm > 0 ? value / norm : 0)),
+			});
+		}
+		return {settings: this.settings, terms, idf, rows};
+	}
+}
+
+/** Features of all the papers at once. */
+export function buildFeatures(papers: readonly TriagePaper[], settings: FeatureSettings = RECIPE_FEATURES): Features {
+	return new FeatureBuilder(papers, settings).finish();
+}
+
+function compare(a: string, b: string): number {
+	return a < b ? -1 : a > b ? 1 : 0;
+}
