@@ -157,9 +157,18 @@ function methods(triage) {
 		{key: 'blend05', label: "papers' features, SVM + 0.5 × centroid", settings: {...PAPERS, centroid: 0.5}, variant: true},
 		{key: 'blend2', label: "papers' features, SVM + 2 × centroid", settings: {...PAPERS, centroid: 2}, variant: true},
 		{key: 'read', label: "papers' ranking, 50 random read papers as negatives ×3", settings: {...PAPERS, readWeight: 3}, read: 50, variant: true},
+		{key: 'prf10', label: "papers' ranking + feedback: best 10 in the centroid at 0.5", settings: {...PAPERS, feedback: 10, feedbackWeight: 0.5}, variant: true},
+		{key: 'prf30', label: "papers' ranking + feedback: best 30 in the centroid at 0.5", settings: {...PAPERS, feedback: 30, feedbackWeight: 0.5}, variant: true},
+		{key: 'prf30c2', label: "papers' ranking + feedback 30 at 0.5, centroid 2", settings: {...PAPERS, centroid: 2, feedback: 30, feedbackWeight: 0.5}, variant: true},
+		{key: 'prf50', label: "papers' ranking + feedback: best 50 in the centroid at 1", settings: {...PAPERS, feedback: 50, feedbackWeight: 1}, variant: true},
+		{key: 'tol6', label: "papers' ranking, SVM to tol 1e-6 on all negatives", settings: {...PAPERS, tol: 1e-6, negatives: 0}, variant: true},
+		{key: 'neg1000', label: "papers' ranking, SVM on 1,000 negatives", settings: {...PAPERS, negatives: 1000}, variant: true},
+		{key: 'c01', label: "papers' ranking, C = 0.1", settings: {...PAPERS, c: 0.1}, variant: true},
+		{key: 'c003', label: "papers' ranking, C = 0.003", settings: {...PAPERS, c: 0.003}, variant: true},
 		{key: 'knn', label: "kNN over the favorites (k = 3), papers' features", run: 'knn', variant: true},
 	];
-	return list;
+	const wanted = process.env.TRIAGE_METHODS?.split(',');
+	return wanted ? list.filter(({key}) => key === 'random' || wanted.includes(key)) : list;
 }
 
 /**

@@ -40,11 +40,20 @@ export interface SparseRow {
 	values: Float64Array;
 }
 
+/** All the rows in one place (compressed sparse rows): row i is offsets[i] up to offsets[i + 1]. */
+export interface SparseMatrix {
+	offsets: Int32Array;
+	indices: Int32Array;
+	values: Float64Array;
+}
+
 export interface Features {
 	settings: FeatureSettings;
+	matrix: SparseMatrix;
 	/** The vocabulary, sorted as scikit-learn sorts it (by code unit); a row's indices point into it. */
 	terms: string[];
 	idf: Float64Array;
+	/** Row per paper: views into the matrix. */
 	rows: SparseRow[];
 }
 
@@ -97,9 +106,12 @@ export class FeatureBuilder {
 	readonly settings: FeatureSettings;
 	private readonly papers: readonly TriagePaper[];
 	private next = 0;
-	/** Every term seen, to a provisional id. */
-	private readonly ids = new Map<string, number>();
-	private readonly names: string[] = [];
+	/** Every word seen, to a provisional term id. */
+	private readonly wordIds = new Map<string, number>();
+	/** Every bigram seen (first word's id × 2^26 + second's), to a provisional term id. */
+	private readonly pairIds = new Map<number, number>();
+	/** Per provisional term id: the word, or the two word ids of a bigram (named only if kept). */
+	private readonly names: Array<string | [number, number]> = [];
 	/** Per document: provisional term ids and their counts. */
 	private readonly docTerms: Int32Array[] = [];
 	private readonly docCounts: Int32Array[] = [];
@@ -117,21 +129,41 @@ export class FeatureBuilder {
 	add(count: number): boolean {
 		const end = Math.min(this.papers.length, this.next + count);
 		const counts = new Map<number, number>();
+		const ids: number[] = [];
 		for (; this.next < end; this.next++) {
 			counts.clear();
-			for (const term of terms(documentText(this.papers[this.next]!, this.settings), this.settings)) {
-				let id = this.ids.get(term);
+			ids.length = 0;
+			for (const word of words(documentText(this.papers[this.next]!, this.settings), this.settings.stem)) {
+				let id = this.wordIds.get(word);
 				if (id === undefined) {
 					id = this.names.length;
-					this.ids.set(term, id);
-					this.names.push(term);
+					this.wordIds.set(word, id);
+					this.names.push(word);
 				}
+				ids.push(id);
 				counts.set(id, (counts.get(id) ?? 0) + 1);
+			}
+			if (this.settings.bigrams) {
+				for (let at = 0; at + 1 < ids.length; at++) {
+					const key = ids[at]! * 0x4000000 + ids[at + 1]!;
+					let id = this.pairIds.get(key);
+					if (id === undefined) {
+						id = this.names.length;
+						this.pairIds.set(key, id);
+						this.names.push([ids[at]!, ids[at + 1]!]);
+					}
+					counts.set(id, (counts.get(id) ?? 0) + 1);
+				}
 			}
 			this.docTerms.push(Int32Array.from(counts.keys()));
 			this.docCounts.push(Int32Array.from(counts.values()));
 		}
 		return this.done;
+	}
+
+	private name(id: number): string {
+		const name = this.names[id]!;
+		return typeof name === 'string' ? name : `${this.names[name[0]] as string} ${this.names[name[1]] as string}`;
 	}
 
 	/** The features (tokenises what is left first). */
@@ -152,20 +184,28 @@ export class FeatureBuilder {
 		// scikit-learn: max_df as a share becomes a count (max_df * documents); terms outside [min_df, max_df]
 		// go, then the max_features most frequent over the corpus stay (ties: the earlier term in sorted order).
 		const maxCount = maxDf * documents;
-		let kept: number[] = [];
-		for (let id = 0; id < df.length; id++) if (df[id]! >= minDf && df[id]! <= maxCount) kept.push(id);
+		let kept: Array<{id: number; name: string}> = [];
+		for (let id = 0; id < df.length; id++) if (df[id]! >= minDf && df[id]! <= maxCount) kept.push({id, name: this.name(id)});
 		if (kept.length > maxFeatures) {
-			kept.sort((a, b) => tf[b]! - tf[a]! || compare(this.names[a]!, this.names[b]!));
+			kept.sort((a, b) => tf[b.id]! - tf[a.id]! || compare(a.name, b.name));
 			kept = kept.slice(0, maxFeatures);
 		}
-		kept.sort((a, b) => compare(this.names[a]!, this.names[b]!));
+		kept.sort((a, b) => compare(a.name, b.name));
 		const column = new Int32Array(this.names.length).fill(-1);
-		const terms = kept.map((id, index) => {
+		const terms = kept.map(({id, name}, index) => {
 			column[id] = index;
-			return this.names[id]!;
+			return name;
 		});
 		// Smooth idf: ln((1 + n) / (1 + df)) + 1.
-		const idf = Float64Array.from(kept, (id) => Math.log((1 + documents) / (1 + df[id]!)) + 1);
+		const idf = Float64Array.from(kept, ({id}) => Math.log((1 + documents) / (1 + df[id]!)) + 1);
+		const offsets = new Int32Array(documents + 1);
+		for (let doc = 0; doc < documents; doc++) {
+			let kept = 0;
+			for (const id of this.docTerms[doc]!) if (column[id]! >= 0) kept++;
+			offsets[doc + 1] = offsets[doc]! + kept;
+		}
+		const indices = new Int32Array(offsets[documents]!);
+		const values = new Float64Array(offsets[documents]!);
 		const rows: SparseRow[] = [];
 		const pairs: Array<[number, number]> = [];
 		for (let doc = 0; doc < documents; doc++) {
@@ -180,12 +220,14 @@ export class FeatureBuilder {
 			let norm = 0;
 			for (const [, value] of pairs) norm += value * value;
 			norm = Math.sqrt(norm);
-			rows.push({
-				indices: Int32Array.from(pairs, ([col]) => col),
-				values: Float64Array.from(pairs, ([, value]) => (norm > 0 ? value / norm : 0)),
+			const start = offsets[doc]!;
+			pairs.forEach(([col, value], k) => {
+				indices[start + k] = col;
+				values[start + k] = norm > 0 ? value / norm : 0;
 			});
+			rows.push({indices: indices.subarray(start, offsets[doc + 1]), values: values.subarray(start, offsets[doc + 1])});
 		}
-		return {settings: this.settings, terms, idf, rows};
+		return {settings: this.settings, matrix: {offsets, indices, values}, terms, idf, rows};
 	}
 }
 

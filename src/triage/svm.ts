@@ -2,10 +2,10 @@
 // SVC, solved in the dual by coordinate descent with shrinking: Hsieh et al. 2008, liblinear's
 // solve_l2r_l1l2_svc), with the intercept as an extra feature of value 1 (intercept_scaling=1, so
 // regularised too, as liblinear does).
-import type {SparseRow} from './features.js';
+import type {SparseMatrix, SparseRow} from './features.js';
 
 export interface SvmOptions {
-	/** Per-example cost C_i (class_weight='balanced' makes it C * n / (2 * n_class)). */
+	/** Per-example cost C_i (class_weight='balanced' makes it C * n / (2 * n_class)); 0 leaves the example out. */
 	costs: Float64Array;
 	/** Stop when the projected gradient's spread is at most this (scikit-learn's tol). */
 	tol?: number;
@@ -35,29 +35,48 @@ export function balancedCosts(labels: Int8Array, c: number): Float64Array {
 	return Float64Array.from(labels, (label) => (label > 0 ? positive : negative));
 }
 
-/** Trains on rows (l2-normalised or not) with labels +1 / -1; the decision function is weights·x + bias. */
-export function trainLinearSvm(rows: readonly SparseRow[], dimension: number, labels: Int8Array, options: SvmOptions): LinearModel {
+/** Rows packed into one matrix. */
+export function packRows(rows: readonly SparseRow[]): SparseMatrix {
+	const offsets = new Int32Array(rows.length + 1);
+	rows.forEach((row, i) => (offsets[i + 1] = offsets[i]! + row.indices.length));
+	const indices = new Int32Array(offsets[rows.length]!);
+	const values = new Float64Array(offsets[rows.length]!);
+	rows.forEach((row, i) => {
+		indices.set(row.indices, offsets[i]);
+		values.set(row.values, offsets[i]);
+	});
+	return {offsets, indices, values};
+}
+
+/**
+ * Trains on the rows of a matrix (l2-normalised or not) with labels +1 / -1; the decision function is
+ * weights·x + bias.
+ */
+export function trainLinearSvm(matrix: SparseMatrix, dimension: number, labels: Int8Array, options: SvmOptions): LinearModel {
 	const {costs, tol = 1e-6, maxIter = 10_000, seed = 1} = options;
-	const count = rows.length;
+	const {offsets, indices, values} = matrix;
+	const count = offsets.length - 1;
 	const w = new Float64Array(dimension + 1);
 	const alpha = options.start && options.start.length === count ? Float64Array.from(options.start) : new Float64Array(count);
 	const diag = new Float64Array(count);
 	const qd = new Float64Array(count);
 	const index = new Int32Array(count);
 	for (let i = 0; i < count; i++) {
-		const row = rows[i]!;
+		const end = offsets[i + 1]!;
 		// L2 loss: D_ii = 1 / (2 C_i), no upper bound; an example without cost takes no part.
 		diag[i] = costs[i]! > 0 ? 0.5 / costs[i]! : Infinity;
 		let norm = 1; // the intercept's feature
-		for (const value of row.values) norm += value * value;
+		for (let k = offsets[i]!; k < end; k++) norm += values[k]! * values[k]!;
 		qd[i] = diag[i]! + norm;
-		index[i] = i;
 		if (alpha[i]! !== 0) {
 			const step = alpha[i]! * labels[i]!;
-			for (let k = 0; k < row.indices.length; k++) w[row.indices[k]!]! += step * row.values[k]!;
+			for (let k = offsets[i]!; k < end; k++) w[indices[k]!]! += step * values[k]!;
 			w[dimension]! += step;
 		}
 	}
+	// The examples that take part: those with a cost.
+	let examples = 0;
+	for (let i = 0; i < count; i++) if (diag[i] !== Infinity) index[examples++] = i;
 	let random = seed >>> 0 || 1;
 	const next = (): number => {
 		// xorshift32
@@ -68,7 +87,7 @@ export function trainLinearSvm(rows: readonly SparseRow[], dimension: number, la
 		random >>>= 0;
 		return random;
 	};
-	let active = count;
+	let active = examples;
 	let pgMaxOld = Infinity;
 	let iteration = 0;
 	while (iteration < maxIter) {
@@ -82,11 +101,11 @@ export function trainLinearSvm(rows: readonly SparseRow[], dimension: number, la
 		}
 		for (let s = 0; s < active; s++) {
 			const i = index[s]!;
-			if (diag[i] === Infinity) continue;
-			const row = rows[i]!;
+			const start = offsets[i]!;
+			const end = offsets[i + 1]!;
 			const y = labels[i]!;
 			let dot = w[dimension]!;
-			for (let k = 0; k < row.indices.length; k++) dot += w[row.indices[k]!]! * row.values[k]!;
+			for (let k = start; k < end; k++) dot += w[indices[k]!]! * values[k]!;
 			const g = y * dot - 1 + alpha[i]! * diag[i]!;
 			let pg = 0;
 			// No upper bound (L2 loss): only alpha = 0 is a bound to shrink at.
@@ -110,14 +129,14 @@ export function trainLinearSvm(rows: readonly SparseRow[], dimension: number, la
 				const updated = Math.max(old - g / qd[i]!, 0);
 				alpha[i] = updated;
 				const step = (updated - old) * y;
-				for (let k = 0; k < row.indices.length; k++) w[row.indices[k]!]! += step * row.values[k]!;
+				for (let k = start; k < end; k++) w[indices[k]!]! += step * values[k]!;
 				w[dimension]! += step;
 			}
 		}
 		iteration++;
 		if (pgMaxNew - pgMinNew <= tol) {
-			if (active === count) break;
-			active = count;
+			if (active === examples) break;
+			active = examples;
 			pgMaxOld = Infinity;
 			continue;
 		}
