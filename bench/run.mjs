@@ -14,6 +14,7 @@ import {ensureListing} from './listings.mjs';
 import {readerStartSection, readerTypingSection} from './reader.mjs';
 import {searchQualitySection} from './search-quality.mjs';
 import {storeSection} from './store.mjs';
+import {triageSection} from './triage.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
@@ -75,6 +76,7 @@ const SECTIONS = [
 	{name: 'reader-typing', run: readerTypingSection},
 	{name: 'search-quality', run: () => searchQualitySection()},
 	{name: 'store', run: storeSection},
+	{name: 'triage', run: () => triageSection()},
 ];
 
 /** @param {string} file */

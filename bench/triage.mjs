@@ -7,8 +7,8 @@
 // (seeds 6-10). Then the time to rank again after a favorite change at 10,000 and 30,000 papers.
 //
 // A section of `npm run bench` (triage), or on its own:
-//   node bench/triage.mjs [--seeds N] [--only-quality] [--only-speed]
-import {existsSync, mkdirSync, readFileSync} from 'node:fs';
+//   node bench/triage.mjs [--seeds N] [--only-quality] [--only-speed] [--export FILE]
+import {existsSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {performance} from 'node:perf_hooks';
 import {fileURLToPath, pathToFileURL} from 'node:url';
@@ -188,11 +188,14 @@ async function quality({seeds = SEEDS} = {}) {
 	};
 	/** @type {Map<string, Map<string, number[]>>} method -> group -> precision per seed (index seed - 1) */
 	const results = new Map(list.map(({key}) => [key, new Map(GROUPS.map((group) => [group, []]))]));
+	/** @type {Array<{group: string, seed: number, favorites: number[]}>} */
+	const trials = [];
 	for (const group of GROUPS) {
 		const members = groups.flatMap((name, index) => (name === group ? [index] : []));
 		for (let seed = 1; seed <= seeds; seed++) {
 			const random = mulberry32(seedFor(seed, `favorites ${group}`));
 			const favorites = shuffled(random, members).slice(0, FAVORITES);
+			trials.push({group, seed, favorites});
 			const favoriteSet = new Set(favorites);
 			const others = papers.map((_, index) => index).filter((index) => !favoriteSet.has(index));
 			const read = shuffled(mulberry32(seedFor(seed, `read ${group}`)), others).slice(0, 50);
@@ -213,7 +216,7 @@ async function quality({seeds = SEEDS} = {}) {
 			}
 		}
 	}
-	return {results, list, papers, available, seeds};
+	return {results, list, papers, groups, trials, available, seeds};
 }
 
 /** @param {number[]} values */
@@ -248,7 +251,7 @@ function printQuality({results, list, papers, available, seeds}) {
 	const widths = header.map((_, column) => Math.max(...table.map((cells) => (cells[column] ?? '').length)));
 	for (const cells of table) print(`  ${cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0))).join('  ').trimEnd()}\n`);
 	const papersMean = mean(GROUPS.map((group) => mean(reportRange(results.get('papers')?.get(group) ?? []))));
-	print(`\n  goal: precision@${TOP} >= ${GOAL_PRECISION} — papers' ranking ${fixed(papersMean)} on the report seeds: ${papersMean >= GOAL_PRECISION ? 'met' : 'not met'}\n`);
+	if (results.has('papers')) print(`\n  goal: precision@${TOP} >= ${GOAL_PRECISION} — papers' ranking ${fixed(papersMean)} on the report seeds: ${papersMean >= GOAL_PRECISION ? 'met' : 'not met'}\n`);
 }
 
 /**
@@ -323,7 +326,12 @@ export async function triageSection() {
 }
 
 if (isMain(import.meta.url)) {
-	const {values} = parseArgs({options: {seeds: {type: 'string'}, 'only-quality': {type: 'boolean'}, 'only-speed': {type: 'boolean'}}});
-	if (!values['only-speed']) printQuality(await quality({seeds: values.seeds ? Number(values.seeds) : SEEDS}));
+	const {values} = parseArgs({options: {seeds: {type: 'string'}, 'only-quality': {type: 'boolean'}, 'only-speed': {type: 'boolean'}, export: {type: 'string'}}});
+	if (!values['only-speed']) {
+		const run = await quality({seeds: values.seeds ? Number(values.seeds) : SEEDS});
+		printQuality(run);
+		// The pool and trials as JSON, for bench/triage-sklearn.py (the recipe run by scikit-learn itself).
+		if (values.export) writeFileSync(values.export, JSON.stringify({papers: run.papers, groups: run.groups, trials: run.trials, top: TOP, tuneSeeds: TUNE_SEEDS}));
+	}
 	if (!values['only-quality']) await speed();
 }
