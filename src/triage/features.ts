@@ -68,13 +68,22 @@ export function preprocess(text: string): string {
 	return stripped.toLowerCase();
 }
 
-/** Words of a text: the token pattern's matches, stop words dropped, stemmed when asked. */
-export function words(text: string, stem = false): string[] {
+/** Words of a text: the token pattern's matches, stop words dropped, stemmed when asked (`stems`: a cache). */
+export function words(text: string, stem = false, stems?: Map<string, string>): string[] {
 	const out: string[] = [];
 	for (const match of preprocess(text).matchAll(TOKEN)) {
 		const word = match[0];
 		if (ENGLISH_STOP_WORDS.has(word)) continue;
-		out.push(stem ? stemmer(word) : word);
+		if (!stem) {
+			out.push(word);
+			continue;
+		}
+		let stemmed = stems?.get(word);
+		if (stemmed === undefined) {
+			stemmed = stemmer(word);
+			stems?.set(word, stemmed);
+		}
+		out.push(stemmed);
 	}
 	return out;
 }
@@ -115,6 +124,7 @@ export class FeatureBuilder {
 	/** Per document: provisional term ids and their counts. */
 	private readonly docTerms: Int32Array[] = [];
 	private readonly docCounts: Int32Array[] = [];
+	private readonly stems = new Map<string, string>();
 
 	constructor(papers: readonly TriagePaper[], settings: FeatureSettings = RECIPE_FEATURES) {
 		this.papers = papers;
@@ -133,7 +143,7 @@ export class FeatureBuilder {
 		for (; this.next < end; this.next++) {
 			counts.clear();
 			ids.length = 0;
-			for (const word of words(documentText(this.papers[this.next]!, this.settings), this.settings.stem)) {
+			for (const word of words(documentText(this.papers[this.next]!, this.settings), this.settings.stem, this.stems)) {
 				let id = this.wordIds.get(word);
 				if (id === undefined) {
 					id = this.names.length;
