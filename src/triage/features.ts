@@ -117,14 +117,16 @@ export class FeatureBuilder {
 	private next = 0;
 	/** Every word seen, to a provisional term id. */
 	private readonly wordIds = new Map<string, number>();
-	/** Every bigram seen (first word's id × 2^26 + second's), to a provisional term id. */
-	private readonly pairIds = new Map<number, number>();
+	/** Every bigram seen: per first word's term id, the second word's term id to the bigram's term id. */
+	private readonly pairIds = new Map<number, Map<number, number>>();
 	/** Per provisional term id: the word, or the two word ids of a bigram (named only if kept). */
 	private readonly names: Array<string | [number, number]> = [];
 	/** Per document: provisional term ids and their counts. */
 	private readonly docTerms: Int32Array[] = [];
 	private readonly docCounts: Int32Array[] = [];
 	private readonly stems = new Map<string, string>();
+	/** Scratch: a count per provisional term id (0 outside `add`). */
+	private counts = new Int32Array(1 << 16);
 
 	constructor(papers: readonly TriagePaper[], settings: FeatureSettings = RECIPE_FEATURES) {
 		this.papers = papers;
@@ -138,11 +140,19 @@ export class FeatureBuilder {
 	/** Tokenises up to `count` more papers; true when all are. */
 	add(count: number): boolean {
 		const end = Math.min(this.papers.length, this.next + count);
-		const counts = new Map<number, number>();
 		const ids: number[] = [];
+		const seen: number[] = [];
+		const count1 = (id: number): void => {
+			if (id >= this.counts.length) {
+				const grown = new Int32Array(this.counts.length * 2);
+				grown.set(this.counts);
+				this.counts = grown;
+			}
+			if (this.counts[id]!++ === 0) seen.push(id);
+		};
 		for (; this.next < end; this.next++) {
-			counts.clear();
 			ids.length = 0;
+			seen.length = 0;
 			for (const word of words(documentText(this.papers[this.next]!, this.settings), this.settings.stem, this.stems)) {
 				let id = this.wordIds.get(word);
 				if (id === undefined) {
@@ -151,22 +161,33 @@ export class FeatureBuilder {
 					this.names.push(word);
 				}
 				ids.push(id);
-				counts.set(id, (counts.get(id) ?? 0) + 1);
+				count1(id);
 			}
 			if (this.settings.bigrams) {
 				for (let at = 0; at + 1 < ids.length; at++) {
-					const key = ids[at]! * 0x4000000 + ids[at + 1]!;
-					let id = this.pairIds.get(key);
+					let seconds = this.pairIds.get(ids[at]!);
+					if (seconds === undefined) {
+						seconds = new Map();
+						this.pairIds.set(ids[at]!, seconds);
+					}
+					let id = seconds.get(ids[at + 1]!);
 					if (id === undefined) {
 						id = this.names.length;
-						this.pairIds.set(key, id);
+						seconds.set(ids[at + 1]!, id);
 						this.names.push([ids[at]!, ids[at + 1]!]);
 					}
-					counts.set(id, (counts.get(id) ?? 0) + 1);
+					count1(id);
 				}
 			}
-			this.docTerms.push(Int32Array.from(counts.keys()));
-			this.docCounts.push(Int32Array.from(counts.values()));
+			const terms = new Int32Array(seen.length);
+			const counts = new Int32Array(seen.length);
+			for (let k = 0; k < seen.length; k++) {
+				terms[k] = seen[k]!;
+				counts[k] = this.counts[seen[k]!]!;
+				this.counts[seen[k]!] = 0;
+			}
+			this.docTerms.push(terms);
+			this.docCounts.push(counts);
 		}
 		return this.done;
 	}
