@@ -15,6 +15,7 @@ import {ensureListing} from './listings.mjs';
 import {readerStartSection, readerTypingSection} from './reader.mjs';
 import {searchQualitySection} from './search-quality.mjs';
 import {storeSection} from './store.mjs';
+import {triageSection} from './triage.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
@@ -77,6 +78,7 @@ const SECTIONS = [
 	{name: 'search-quality', run: () => searchQualitySection()},
 	{name: 'store', run: storeSection},
 	{name: 'library', run: librarySection},
+	{name: 'triage', run: () => triageSection()},
 ];
 
 /** @param {string} file */

@@ -1,0 +1,272 @@
+// Tf-idf features of papers, as scikit-learn's TfidfVectorizer computes them with the settings
+// arxiv-sanity-lite publishes (strip_accents='unicode', lowercase, stop_words='english',
+// token_pattern=r'(?u)\b[a-zA-Z_][a-zA-Z0-9_]+\b', ngram_range=(1, 2), max_features=20000, norm='l2',
+// smooth_idf, sublinear_tf, max_df=0.10, min_df=5), over title + abstract + authors; and papers' own
+// settings (LaTeX decoded, stems, the title counted more than once, vocabulary bounds for small pools).
+import {stemmer} from 'stemmer';
+import {shownAbstract, shownLine} from '../text/latex.js';
+import {ENGLISH_STOP_WORDS} from './stop-words.js';
+
+/** The fields read from a paper. */
+export interface TriagePaper {
+	title: string;
+	abstract: string;
+	authors: readonly string[];
+}
+
+export interface FeatureSettings {
+	/** Decode LaTeX (`$\alpha$`, `\"{o}`) the way the reader shows it, before tokenising. */
+	decodeLatex: boolean;
+	/** Porter-stem each word (after stop words are dropped, before bigrams are made). */
+	stem: boolean;
+	/** How many times the title is written into the document (1: once, as arxiv-sanity-lite does). */
+	titleRepeat: number;
+	/** Unigrams and bigrams (true), or unigrams only. */
+	bigrams: boolean;
+	/** Terms in fewer documents than this are dropped (an absolute count, as scikit-learn's int min_df). */
+	minDf: number;
+	/** Terms in more than this share of documents are dropped (scikit-learn's float max_df). */
+	maxDf: number;
+	/** At most this many terms, the most frequent over the corpus. */
+	maxFeatures: number;
+}
+
+/** arxiv-sanity-lite's TfidfVectorizer. */
+export const RECIPE_FEATURES: FeatureSettings = {decodeLatex: false, stem: false, titleRepeat: 1, bigrams: true, minDf: 5, maxDf: 0.1, maxFeatures: 20_000};
+
+/** One document's l2-normalised tf-idf vector: term indices ascending, their values. */
+export interface SparseRow {
+	indices: Int32Array;
+	values: Float64Array;
+}
+
+/** All the rows in one place (compressed sparse rows): row i is offsets[i] up to offsets[i + 1]. */
+export interface SparseMatrix {
+	offsets: Int32Array;
+	indices: Int32Array;
+	values: Float64Array;
+}
+
+export interface Features {
+	settings: FeatureSettings;
+	matrix: SparseMatrix;
+	/** The vocabulary, sorted as scikit-learn sorts it (by code unit); a row's indices point into it. */
+	terms: string[];
+	idf: Float64Array;
+	/** Row per paper: views into the matrix. */
+	rows: SparseRow[];
+}
+
+const NON_ASCII = /[^\x20-\x7E\s]/;
+const MARKS = /\p{M}/gu;
+/** scikit-learn's token pattern with Python's Unicode \b: a word character is a letter, digit or _. */
+const TOKEN = /(?<![\p{L}\p{N}_])[a-z_][a-z0-9_]+(?![\p{L}\p{N}_])/gu;
+
+/** The text scikit-learn's preprocessor hands to the tokenizer: accents stripped (NFKD, marks dropped), lower case. */
+export function preprocess(text: string): string {
+	const stripped = NON_ASCII.test(text) ? text.normalize('NFKD').replace(MARKS, '') : text;
+	return stripped.toLowerCase();
+}
+
+/** Words of a text: the token pattern's matches, stop words dropped, stemmed when asked (`stems`: a cache). */
+export function words(text: string, stem = false, stems?: Map<string, string>): string[] {
+	const out: string[] = [];
+	for (const match of preprocess(text).matchAll(TOKEN)) {
+		const word = match[0];
+		if (ENGLISH_STOP_WORDS.has(word)) continue;
+		if (!stem) {
+			out.push(word);
+			continue;
+		}
+		let stemmed = stems?.get(word);
+		if (stemmed === undefined) {
+			stemmed = stemmer(word);
+			stems?.set(word, stemmed);
+		}
+		out.push(stemmed);
+	}
+	return out;
+}
+
+/** The terms of a text: its words, then (with bigrams) each pair of neighbouring words joined by a space. */
+export function terms(text: string, settings: Pick<FeatureSettings, 'stem' | 'bigrams'>): string[] {
+	const unigrams = words(text, settings.stem);
+	if (!settings.bigrams) return unigrams;
+	const out = unigrams.slice();
+	for (let at = 0; at + 1 < unigrams.length; at++) out.push(`${unigrams[at]} ${unigrams[at + 1]}`);
+	return out;
+}
+
+/** The document of a paper: title (repeated as the settings say), abstract, authors' names, joined by spaces. */
+export function documentText(paper: TriagePaper, settings: Pick<FeatureSettings, 'decodeLatex' | 'titleRepeat'>): string {
+	const title = settings.decodeLatex ? shownLine(paper.title) : paper.title;
+	const abstract = settings.decodeLatex ? shownAbstract(paper.abstract) : paper.abstract;
+	const parts: string[] = [];
+	for (let count = 0; count < settings.titleRepeat; count++) parts.push(title);
+	parts.push(abstract, paper.authors.join(' '));
+	return parts.join(' ');
+}
+
+/**
+ * Builds features a slice of papers at a time (`add`), so that a reader can spread the work over idle
+ * moments; `finish` chooses the vocabulary and weighs the rows (fast: no text is read again).
+ */
+export class FeatureBuilder {
+	readonly settings: FeatureSettings;
+	private readonly papers: readonly TriagePaper[];
+	private next = 0;
+	/** Every word seen, to a provisional term id. */
+	private readonly wordIds = new Map<string, number>();
+	/** Every bigram seen: per first word's term id, the second word's term id to the bigram's term id. */
+	private readonly pairIds = new Map<number, Map<number, number>>();
+	/** Per provisional term id: the word, or the two word ids of a bigram (named only if kept). */
+	private readonly names: Array<string | [number, number]> = [];
+	/** Per document: provisional term ids and their counts. */
+	private readonly docTerms: Int32Array[] = [];
+	private readonly docCounts: Int32Array[] = [];
+	private readonly stems = new Map<string, string>();
+	/** Scratch: a count per provisional term id (0 outside `add`). */
+	private counts = new Int32Array(1 << 16);
+
+	constructor(papers: readonly TriagePaper[], settings: FeatureSettings = RECIPE_FEATURES) {
+		this.papers = papers;
+		this.settings = settings;
+	}
+
+	get done(): boolean {
+		return this.next >= this.papers.length;
+	}
+
+	/** Tokenises up to `count` more papers; true when all are. */
+	add(count: number): boolean {
+		const end = Math.min(this.papers.length, this.next + count);
+		const ids: number[] = [];
+		const seen: number[] = [];
+		const count1 = (id: number): void => {
+			if (id >= this.counts.length) {
+				const grown = new Int32Array(this.counts.length * 2);
+				grown.set(this.counts);
+				this.counts = grown;
+			}
+			if (this.counts[id]!++ === 0) seen.push(id);
+		};
+		for (; this.next < end; this.next++) {
+			ids.length = 0;
+			seen.length = 0;
+			for (const word of words(documentText(this.papers[this.next]!, this.settings), this.settings.stem, this.stems)) {
+				let id = this.wordIds.get(word);
+				if (id === undefined) {
+					id = this.names.length;
+					this.wordIds.set(word, id);
+					this.names.push(word);
+				}
+				ids.push(id);
+				count1(id);
+			}
+			if (this.settings.bigrams) {
+				for (let at = 0; at + 1 < ids.length; at++) {
+					let seconds = this.pairIds.get(ids[at]!);
+					if (seconds === undefined) {
+						seconds = new Map();
+						this.pairIds.set(ids[at]!, seconds);
+					}
+					let id = seconds.get(ids[at + 1]!);
+					if (id === undefined) {
+						id = this.names.length;
+						seconds.set(ids[at + 1]!, id);
+						this.names.push([ids[at]!, ids[at + 1]!]);
+					}
+					count1(id);
+				}
+			}
+			const terms = new Int32Array(seen.length);
+			const counts = new Int32Array(seen.length);
+			for (let k = 0; k < seen.length; k++) {
+				terms[k] = seen[k]!;
+				counts[k] = this.counts[seen[k]!]!;
+				this.counts[seen[k]!] = 0;
+			}
+			this.docTerms.push(terms);
+			this.docCounts.push(counts);
+		}
+		return this.done;
+	}
+
+	private name(id: number): string {
+		const name = this.names[id]!;
+		return typeof name === 'string' ? name : `${this.names[name[0]] as string} ${this.names[name[1]] as string}`;
+	}
+
+	/** The features (tokenises what is left first). */
+	finish(): Features {
+		this.add(Infinity);
+		const {minDf, maxDf, maxFeatures} = this.settings;
+		const documents = this.docTerms.length;
+		const df = new Int32Array(this.names.length);
+		const tf = new Float64Array(this.names.length);
+		for (let doc = 0; doc < documents; doc++) {
+			const ids = this.docTerms[doc]!;
+			const counts = this.docCounts[doc]!;
+			for (let k = 0; k < ids.length; k++) {
+				df[ids[k]!]!++;
+				tf[ids[k]!]! += counts[k]!;
+			}
+		}
+		// scikit-learn: max_df as a share becomes a count (max_df * documents); terms outside [min_df, max_df]
+		// go, then the max_features most frequent over the corpus stay (ties: the earlier term in sorted order).
+		const maxCount = maxDf * documents;
+		let kept: Array<{id: number; name: string}> = [];
+		for (let id = 0; id < df.length; id++) if (df[id]! >= minDf && df[id]! <= maxCount) kept.push({id, name: this.name(id)});
+		if (kept.length > maxFeatures) {
+			kept.sort((a, b) => tf[b.id]! - tf[a.id]! || compare(a.name, b.name));
+			kept = kept.slice(0, maxFeatures);
+		}
+		kept.sort((a, b) => compare(a.name, b.name));
+		const column = new Int32Array(this.names.length).fill(-1);
+		const terms = kept.map(({id, name}, index) => {
+			column[id] = index;
+			return name;
+		});
+		// Smooth idf: ln((1 + n) / (1 + df)) + 1.
+		const idf = Float64Array.from(kept, ({id}) => Math.log((1 + documents) / (1 + df[id]!)) + 1);
+		const offsets = new Int32Array(documents + 1);
+		for (let doc = 0; doc < documents; doc++) {
+			let kept = 0;
+			for (const id of this.docTerms[doc]!) if (column[id]! >= 0) kept++;
+			offsets[doc + 1] = offsets[doc]! + kept;
+		}
+		const indices = new Int32Array(offsets[documents]!);
+		const values = new Float64Array(offsets[documents]!);
+		const rows: SparseRow[] = [];
+		const pairs: Array<[number, number]> = [];
+		for (let doc = 0; doc < documents; doc++) {
+			const ids = this.docTerms[doc]!;
+			const counts = this.docCounts[doc]!;
+			pairs.length = 0;
+			for (let k = 0; k < ids.length; k++) {
+				const col = column[ids[k]!]!;
+				if (col >= 0) pairs.push([col, (1 + Math.log(counts[k]!)) * idf[col]!]);
+			}
+			pairs.sort((a, b) => a[0] - b[0]);
+			let norm = 0;
+			for (const [, value] of pairs) norm += value * value;
+			norm = Math.sqrt(norm);
+			const start = offsets[doc]!;
+			pairs.forEach(([col, value], k) => {
+				indices[start + k] = col;
+				values[start + k] = norm > 0 ? value / norm : 0;
+			});
+			rows.push({indices: indices.subarray(start, offsets[doc + 1]), values: values.subarray(start, offsets[doc + 1])});
+		}
+		return {settings: this.settings, matrix: {offsets, indices, values}, terms, idf, rows};
+	}
+}
+
+/** Features of all the papers at once. */
+export function buildFeatures(papers: readonly TriagePaper[], settings: FeatureSettings = RECIPE_FEATURES): Features {
+	return new FeatureBuilder(papers, settings).finish();
+}
+
+function compare(a: string, b: string): number {
+	return a < b ? -1 : a > b ? 1 : 0;
+}
