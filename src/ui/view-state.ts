@@ -6,9 +6,9 @@ import {forYouOrder} from '../triage/for-you.js';
 
 /** The three views of the header. */
 export type View = 'all' | 'unread' | 'favorites';
-/** Sort orders, in the order `s` cycles through them ('for-you': unread papers most like the favorites first). */
-export const SORTS = ['listing', 'upvotes', 'date', 'title', 'for-you'] as const;
-export type Sort = (typeof SORTS)[number];
+import {SORTS, type Sort} from './sorts.js';
+
+export {SORTS, type Sort};
 
 /** The for-you ranking of a list of papers (triage/for-you.ts), once its features are built. */
 export interface ForYouRanking {
