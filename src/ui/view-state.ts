@@ -376,6 +376,8 @@ function reduceAction(state: ViewState, action: Action): ViewState {
 			return relist({...state, view: action.view, message: null});
 		case 'cycle-sort': {
 			const sort = SORTS[(SORTS.indexOf(state.sort) + 1) % SORTS.length]!;
+			// For you starts at its best paper; the other sorts keep the selected paper.
+			if (sort === 'for-you') return relist({...state, sort, like: null, selected: 0, top: 0}, null);
 			return relist({...state, sort, like: null});
 		}
 		case 'filter-start':
@@ -449,8 +451,12 @@ function reduceAction(state: ViewState, action: Action): ViewState {
 			const next = {...state, day: action.day, counts: countFlags(state.papers, state.marks, action.day), selected: 0, top: 0, detailScroll: 0, message: null};
 			return relist(next, null);
 		}
-		case 'for-you-ranked':
+		case 'for-you-ranked': {
+			// The first ranking shown starts at its best paper; a new one (the favorites changed) keeps the selection.
+			const first = state.sort === 'for-you' && state.like === null && action.ranking !== null && (state.ranking === null || state.ranking.papers !== state.papers);
+			if (first) return relist({...state, ranking: action.ranking, selected: 0, top: 0}, null);
 			return relist({...state, ranking: action.ranking});
+		}
 		case 'like':
 			if (action.like === null) return state.like === null ? state : relist({...state, like: null});
 			// The paper itself first: selected, at the top.

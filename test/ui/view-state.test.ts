@@ -294,11 +294,19 @@ describe('sorting', () => {
 		expect(titles(sorted(3))).toEqual(['Alpha', 'Bravo', 'charlie 9', 'charlie 10', 'delta', 'echo']);
 	});
 
-	it('keeps the selected paper selected', () => {
+	it('keeps the selected paper selected; for you starts at its best paper', () => {
 		const onBravo = run(start, {type: 'move-to', where: 'last'});
-		for (let count = 1; count <= 4; count++) {
+		for (let count = 1; count <= 3; count++) {
 			expect(selectedTitle(run(onBravo, ...Array.from({length: count}, (): Action => ({type: 'cycle-sort'}))))).toBe('Bravo');
 		}
+		const forYou = run(onBravo, ...Array.from({length: 4}, (): Action => ({type: 'cycle-sort'})));
+		expect(selectedTitle(forYou)).toBe('delta');
+		expect(selectedTitle(run(forYou, {type: 'cycle-sort'}))).toBe('delta');
+		// The first ranking: its best paper; the next ones keep the selection.
+		const ranking = {papers, ranked: [5, 4, 3, 2, 1, 0], why: () => []};
+		const ranked = run(forYou, {type: 'for-you-ranked', ranking});
+		expect(selectedTitle(ranked)).toBe('Bravo');
+		expect(selectedTitle(run(ranked, {type: 'move', delta: 2}, {type: 'for-you-ranked', ranking: {...ranking, ranked: [0, 1, 2, 3, 4, 5]}}))).toBe('charlie 10');
 	});
 
 	it('computeVisible applies view and sort without a state', () => {
