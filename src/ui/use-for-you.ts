@@ -1,6 +1,7 @@
 /**
- * "For you" in the reader: the papers' features are built in the background, a slice of a few
- * milliseconds at a time between keys and frames (as the search index is); once they are, the ranking is
+ * "For you" in the reader: the papers' features are built in the background once first wanted (the
+ * for-you sort or `m`), a slice of a few milliseconds at a time between keys and frames (as the search
+ * index is); once they are, the ranking is
  * trained again after each change of the favorites, after the key's frame has been drawn (as marks are
  * written). `m` shows the papers most like the selected one.
  */
@@ -54,11 +55,14 @@ export function useForYou({state, latest, dispatch, lastInputAt}: ForYouOptions)
 	const showing = useRef(false);
 	showing.current = state.sort === 'for-you' && state.like === null;
 
-	// The features of the papers, once the listing is read (built again when papers join it).
+	// The features of the papers, once the listing is read and they are first wanted (the for-you sort, `m`):
+	// a reader that never ranks spends nothing on them. Built again when papers join the list.
+	const [wanted, setWanted] = useState(state.sort === 'for-you');
+	if (state.sort === 'for-you' && !wanted) setWanted(true);
 	const papers = state.papers;
 	const loading = state.loading;
 	useEffect(() => {
-		if (loading) return;
+		if (loading || !wanted) return;
 		const current = new FeatureJob(papers);
 		job.current = current;
 		setProgress(0);
@@ -78,7 +82,7 @@ export function useForYou({state, latest, dispatch, lastInputAt}: ForYouOptions)
 			lastInputAt,
 			TYPING_QUIET_MS,
 		);
-	}, [papers, loading, lastInputAt]);
+	}, [papers, loading, wanted, lastInputAt]);
 
 	const features = ready !== null && ready.papers === papers ? ready.features : null;
 
@@ -87,9 +91,9 @@ export function useForYou({state, latest, dispatch, lastInputAt}: ForYouOptions)
 	const marked = useMemo(() => markedIndices(papers.length, (index) => marks.get(papers[index]!.id)), [papers, marks]);
 	const favoritesKey = marked.favorites.join(',');
 	const previous = useRef<Ranking | null>(null);
-	const wanted = state.sort === 'for-you';
+	const ranked = state.sort === 'for-you';
 	useEffect(() => {
-		if (!wanted || features === null) return;
+		if (!ranked || features === null) return;
 		const {favorites, read} = marked;
 		if (favorites.length === 0) {
 			previous.current = null;
@@ -109,7 +113,7 @@ export function useForYou({state, latest, dispatch, lastInputAt}: ForYouOptions)
 		);
 		// Read marks change the order, not the ranking: `marked` is read, the favorites are what it depends on.
 		// eslint-disable-next-line react-hooks/exhaustive-deps
-	}, [wanted, features, favoritesKey, papers, dispatch, lastInputAt]);
+	}, [ranked, features, favoritesKey, papers, dispatch, lastInputAt]);
 
 	let status: string | null = null;
 	if (showing.current) {
@@ -131,6 +135,7 @@ export function useForYou({state, latest, dispatch, lastInputAt}: ForYouOptions)
 		if (index === undefined) return;
 		const built = job.current?.papers === current.papers ? job.current.features : null;
 		if (built === null) {
+			setWanted(true);
 			const done = current.loading ? 0 : (job.current?.progress ?? 0);
 			return dispatch({type: 'message', text: `more like this: ${readingStatus(done, current.papers.length).slice('for you: '.length)} (try again in a moment)`});
 		}
