@@ -7,7 +7,8 @@
 // (seeds 6-10). Then the time to rank again after a favorite change at 10,000 and 30,000 papers.
 //
 // A section of `npm run bench` (triage), or on its own:
-//   node bench/triage.mjs [--seeds N] [--only-quality] [--only-speed] [--export FILE]
+//   node bench/triage.mjs [--seeds N] [--only-quality] [--only-speed] [--only-echo] [--export FILE]
+// --only-echo: typing in the reader (the built CLI, in tmux) while the features are built.
 import {existsSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {performance} from 'node:perf_hooks';
@@ -15,7 +16,9 @@ import {fileURLToPath, pathToFileURL} from 'node:url';
 import {parseArgs} from 'node:util';
 import {gunzipSync} from 'node:zlib';
 import {formatMs, isMain, summarize} from './lib.mjs';
-import {OUT_DIR} from './listings.mjs';
+import {ensureListing, OUT_DIR} from './listings.mjs';
+import {filterBoxText, fullFrame} from './reader.mjs';
+import {sleep, Terminal, tmuxProblem} from './terminal.mjs';
 import {mulberry32, seedFor, shuffled} from './random.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -32,6 +35,16 @@ const GOAL_PRECISION = 0.85;
 const GOAL_MS = 150;
 const SPEED_SIZES = [10_000, 30_000];
 const CHANGES = 25;
+const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
+const ECHO_PAPERS = 10_000;
+const ECHO_GOAL_MS = 50;
+const KEY_GAP_MS = 80;
+const READING = 'for you: reading';
+const SGR = new RegExp(`${'\u001b'}\\[[0-9;:?]*[A-Za-z]`, 'g');
+/** What the footer says once the features are ready (the bench marks no favorites). */
+const READY = 'no favorites yet';
+/** Typed into the filter box while the features are built (short enough for the header to show them whole). */
+const ECHO_QUERIES = ['language models for reasoning', 'robot grasping policies learned', 'diffusion models for video'];
 
 /** @param {string} text */
 const print = (text) => process.stdout.write(text);
@@ -308,30 +321,153 @@ async function speed() {
 				previous = triage.rankForYou(papers, favorites, {features, settings, previous});
 				warm.push(performance.now() - start);
 			}
+			// What the reader does after a favorite change: rank (warm), every paper by score, the for-you order.
+			/** @type {number[]} */
+			const reader = [];
+			let ranking = null;
+			for (let change = 0; change < (settings === triage.PAPERS ? CHANGES : 0); change++) {
+				const index = Math.floor(random() * size);
+				if (favorites.has(index) && favorites.size > 2) favorites.delete(index);
+				else favorites.add(index);
+				start = performance.now();
+				ranking = triage.rankPapers(papers, features, [...favorites], [], ranking);
+				triage.forYouOrder(ranking.ranked, (/** @type {number} */ at) => ({read: false, favorite: favorites.has(at)}));
+				reader.push(performance.now() - start);
+			}
 			const coldRow = summarize('cold', cold);
 			const warmRow = summarize('warm', warm);
 			print(`  ${size.toLocaleString('en-US')} papers, ${name}: ${features.terms.length.toLocaleString('en-US')} terms\n`);
 			print(`    features built once             ${formatMs(buildMs)} (in slices of 500: longest slice ${formatMs(longest)}, then ${formatMs(finishMs)} to finish)\n`);
 			print(`    retrain + rank, from scratch    median ${formatMs(coldRow.median)}, p95 ${formatMs(coldRow.p95)}\n`);
 			print(`    retrain + rank, warm-started    median ${formatMs(warmRow.median)}, p95 ${formatMs(warmRow.p95)}`);
-			print(size === 10_000 && settings === triage.PAPERS ? `  (goal <= ${GOAL_MS} ms: ${warmRow.p95 <= GOAL_MS ? 'met' : 'not met'} at p95)\n\n` : '\n\n');
+			print(size === 10_000 && settings === triage.PAPERS ? `  (goal <= ${GOAL_MS} ms: ${warmRow.p95 <= GOAL_MS ? 'met' : 'not met'} at p95)\n` : '\n');
+			const readerRow = summarize('reader', reader);
+			if (reader.length > 0) print(`    as the reader does it           median ${formatMs(readerRow.median)}, p95 ${formatMs(readerRow.p95)} (warm-started, then every paper by score and the for-you order)\n`);
+			print('\n');
 		}
 	}
+}
+
+/** @param {string} text */
+const plainText = (text) => text.replace(SGR, '');
+
+/**
+ * The reader (the built CLI, tmux 120x35) on a generated listing of ECHO_PAPERS papers: once the whole
+ * listing is on screen, `s` four times to the for-you sort (the features' build starts, the footer says
+ * "for you: reading N/M papers…"), then "/" and a query a key every KEY_GAP_MS; each key's echo in the
+ * filter box is timed, those sent while the footer still said "reading" apart. Then the time from the
+ * features ready to the ranked list (no favorites: the footer's "no favorites yet").
+ */
+async function echoWhileBuilding() {
+	print(`\n## triage in the reader: typing while the features are built (tmux 120x35)\n\n`);
+	const problem = tmuxProblem();
+	if (problem !== null) return print(`  skipped: ${problem}\n`);
+	if (!existsSync(CLI)) return print('  skipped: dist/cli.js is missing (npm run build)\n');
+	const listing = ensureListing(ECHO_PAPERS, {seed: 1});
+	print(`  listing   ${ECHO_PAPERS.toLocaleString('en-US')} generated papers; "s" x4 to for you, then "/" and ${ECHO_QUERIES.map((query) => JSON.stringify(query)).join(', then ')} a key every ${KEY_GAP_MS} ms\n`);
+	print('  echo      from a key sent to tmux to the pane output after which the filter box shows the query up to it; "while built":\n');
+	print('            keys sent before the footer last said "for you: reading N/M papers…"; each query also typed in the listing order\n');
+	const terminal = await Terminal.open({width: 120, height: 35});
+	/** @type {number[]} */
+	const building = [];
+	/** @type {number[]} */
+	const after = [];
+	/** The same typing in the listing order (no features built): the reader's own echo, for comparison. @type {number[]} */
+	const baseline = [];
+	let missed = 0;
+	/** @type {number | null} */
+	let buildMs = null;
+	try {
+		for (const [query, forYou] of ECHO_QUERIES.flatMap((text) => [[text, true], [text, false]])) {
+			const from = await terminal.spawn([process.execPath, CLI, listing.file]);
+			const first = await terminal.waitFor(({lines}) => fullFrame(ECHO_PAPERS)(lines), {timeoutMs: 60_000, from});
+			if (!first.ok) {
+				print(`  the reader did not show the whole listing within 60 s\n`);
+				break;
+			}
+			await sleep(1000); // the search index is built in the background meanwhile
+			for (let press = 0; press < (forYou ? 4 : 0); press++) {
+				terminal.type('s');
+				await sleep(100);
+			}
+			const started = forYou ? await terminal.waitFor(({lines}) => lines.some((line) => line.includes(READING)), {timeoutMs: 10_000}) : {ok: true, screen: {at: 0}};
+			if (!started.ok) {
+				print('  the footer never said "for you: reading"\n');
+				break;
+			}
+			const slash = terminal.type('/');
+			await terminal.waitFor(({lines}) => filterBoxText(lines[0]) === '', {timeoutMs: 10_000, escapes: true, from: slash});
+			const keys = [...query];
+			/** @type {Array<{at: number}>} */
+			const sent = [];
+			/** @type {Array<number | null>} */
+			const echoed = keys.map(() => null);
+			/** The last screen that still said "reading" (keys sent before it were typed while the features were built). */
+			let readingUntil = started.screen.at;
+			let readyAt = /** @type {number | null} */ (null);
+			const begin = terminal.mark();
+			const typing = (async () => {
+				for (const [index, key] of keys.entries()) {
+					const wait = begin.at + index * KEY_GAP_MS - performance.now();
+					if (wait > 0) await sleep(wait);
+					sent.push(terminal.type(key));
+				}
+			})();
+			await terminal.waitFor(
+				({lines, at}) => {
+					const shown = filterBoxText(lines[0]);
+					for (const [index, mark] of sent.entries()) if (echoed[index] === null && shown !== null && shown.startsWith(query.slice(0, index + 1))) echoed[index] = Math.max(at, mark.at);
+					if (lines.some((line) => plainText(line).includes(READING))) readingUntil = at;
+					else if (lines.some((line) => plainText(line).includes(READY))) readyAt ??= at;
+					return sent.length === keys.length && echoed.every((time) => time !== null) && (readyAt !== null || !forYou);
+				},
+				{timeoutMs: 120_000, escapes: true, from: begin},
+			);
+			await typing;
+			sent.forEach((mark, index) => {
+				const time = echoed[index];
+				if (time === null || time === undefined) missed++;
+				else (forYou ? (mark.at < readingUntil ? building : after) : baseline).push(time - mark.at);
+			});
+			if (forYou && readyAt !== null) buildMs = Math.max(buildMs ?? 0, readyAt - started.screen.at);
+			await terminal.stop({quitKeys: '\u0003', graceMs: 10_000});
+		}
+	} finally {
+		await terminal.close();
+	}
+	const row = summarize('while building', building);
+	const rest = summarize('after', after);
+	print(`  echo while the features are built   ${building.length} keys: median ${formatMs(row.median)}, p95 ${formatMs(row.p95)}, max ${formatMs(row.max)}\n`);
+	if (after.length > 0) print(`  echo once they are ready             ${after.length} keys: median ${formatMs(rest.median)}, p95 ${formatMs(rest.p95)}\n`);
+	const base = summarize('baseline', baseline);
+	print(`  echo, the same typing, listing order ${baseline.length} keys: median ${formatMs(base.median)}, p95 ${formatMs(base.p95)}, max ${formatMs(base.max)} (no features built: the search alone)\n`);
+	if (missed > 0) print(`  ${missed} key(s) never echoed\n`);
+	if (buildMs !== null) print(`  features ready (footer no longer "reading") ${formatMs(buildMs)} after the build started, typing meanwhile\n`);
+	const met = building.length > 0 && missed === 0 && row.p95 <= ECHO_GOAL_MS;
+	print(`  goal: echo p95 <= ${ECHO_GOAL_MS} ms while the features are built — ${met ? 'met' : 'not met'}\n`);
 }
 
 /** The bench section. */
 export async function triageSection() {
 	printQuality(await quality());
 	await speed();
+	await echoWhileBuilding();
 }
 
 if (isMain(import.meta.url)) {
-	const {values} = parseArgs({options: {seeds: {type: 'string'}, 'only-quality': {type: 'boolean'}, 'only-speed': {type: 'boolean'}, export: {type: 'string'}}});
+	const {values} = parseArgs({options: {seeds: {type: 'string'}, 'only-quality': {type: 'boolean'}, 'only-speed': {type: 'boolean'}, 'only-echo': {type: 'boolean'}, export: {type: 'string'}}});
+	if (values['only-echo']) {
+		await echoWhileBuilding();
+		process.exit(0);
+	}
 	if (!values['only-speed']) {
 		const run = await quality({seeds: values.seeds ? Number(values.seeds) : SEEDS});
 		printQuality(run);
 		// The pool and trials as JSON, for bench/triage-sklearn.py (the recipe run by scikit-learn itself).
 		if (values.export) writeFileSync(values.export, JSON.stringify({papers: run.papers, groups: run.groups, trials: run.trials, top: TOP, tuneSeeds: TUNE_SEEDS}));
 	}
-	if (!values['only-quality']) await speed();
+	if (!values['only-quality']) {
+		await speed();
+		await echoWhileBuilding();
+	}
 }

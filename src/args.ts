@@ -1,6 +1,7 @@
 import {parseArgs} from 'node:util';
 import packageJson from '../package.json' with {type: 'json'};
 import {InputError} from './errors.js';
+import {SORTS, type Sort} from './ui/sorts.js';
 
 /** The version printed by --version. */
 export const VERSION: string = packageJson.version;
@@ -11,7 +12,7 @@ export const HELP = `papers ${VERSION}: a keyboard-driven terminal reader for re
 Usage
   $ papers [FILE...]                    read listings (your library when none is named)
   $ papers parse FILE... [--json] [--year N]
-  $ papers list [FILE...] [--read | --unread | --favorites] [--query Q] [--json]
+  $ papers list [FILE...] [--read | --unread | --favorites] [--query Q] [--sort S] [--json]
   $ papers mark (--read | --unread | --favorite | --unfavorite) ID...
   $ papers fetch [--date YYYY-MM-DD] [--api-base URL] [--json]
   $ papers fetch --arxiv CATEGORY [--arxiv-base URL] [--json]
@@ -48,6 +49,9 @@ Options
   --query Q      list, the reader: papers matching every word of Q in title, authors or abstract
                  (any order, typos and half-typed words allowed), best match first; 'word exact,
                  ^word title starts with it, word$ title ends with it, !word without it, a | b either
+  --sort S       list, the reader: listing (the default; best match first with --query), upvotes,
+                 date (newest first), title, or for-you: unread papers most like your favorites first
+                 (read papers after them); without favorites yet, the listing order
   --format F     the listing's format (hf-page, hf-api, arxiv); export: markdown, bibtex or json
   --date D       fetch: the day (YYYY-MM-DD)
   --from D       fetch: the first day of a range (YYYY-MM-DD); not with --date or --arxiv
@@ -96,6 +100,8 @@ export interface Flags {
 	arxivBase: string | undefined;
 	/** fetch: how long one attempt may take (ms). */
 	timeoutMs: number | undefined;
+	/** list, the reader: the order of the papers. */
+	sort: Sort | undefined;
 	help: boolean;
 	version: boolean;
 }
@@ -117,6 +123,7 @@ const OPTIONS = {
 	arxiv: {type: 'string'},
 	'arxiv-base': {type: 'string'},
 	timeout: {type: 'string'},
+	sort: {type: 'string'},
 	help: {type: 'boolean', short: 'h'},
 	version: {type: 'boolean'},
 } as const;
@@ -160,6 +167,7 @@ export function parseArguments(argv: readonly string[]): {input: string[]; flags
 			arxiv: values.arxiv,
 			arxivBase: values['arxiv-base'],
 			timeoutMs: values.timeout === undefined ? undefined : parseSeconds(values.timeout),
+			sort: values.sort === undefined ? undefined : parseSort(values.sort),
 			help: values.help ?? false,
 			version: values.version ?? false,
 		},
@@ -177,6 +185,12 @@ function parseDate(text: string, flag: string): string {
 	const date = match === null ? null : new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
 	if (date === null || date.toISOString().slice(0, 10) !== text.trim()) throw new InputError(`${flag} must be a day as YYYY-MM-DD, got ${text}`);
 	return text.trim();
+}
+
+function parseSort(text: string): Sort {
+	const sort = SORTS.find((name) => name === text.trim().toLowerCase());
+	if (sort === undefined) throw new InputError(`--sort must be one of ${SORTS.join(', ')} (got ${text})`);
+	return sort;
 }
 
 function parseSeconds(text: string): number {

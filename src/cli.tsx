@@ -71,7 +71,7 @@ async function main(): Promise<number> {
 		case 'parse':
 			return parseCommand(requireFiles('parse', rest), {json: cli.flags.json}, context);
 		case 'list':
-			return listCommand(await filesOrLibrary(rest, context), {filter: stateFilter(cli.flags), query: cli.flags.query, json: cli.flags.json}, context);
+			return listCommand(await filesOrLibrary(rest, context), {filter: stateFilter(cli.flags), query: cli.flags.query, json: cli.flags.json, sort: cli.flags.sort}, context);
 		case 'add': {
 			const {addCommand} = await import('./commands/library.js');
 			return addCommand(rest, context);
@@ -178,7 +178,7 @@ const FIRST_PAPERS = 200;
 
 /** `papers [FILE...]`: the reader in a terminal; the plain list (as `papers list`) where there is none. */
 async function readCommand(files: readonly ListingSource[], flags: Flags, commandContext: CommandContext, message?: string, session?: Session): Promise<number> {
-	const listOptions = {filter: stateFilter(flags), query: flags.query, json: flags.json};
+	const listOptions = {filter: stateFilter(flags), query: flags.query, json: flags.json, sort: flags.sort};
 	const context = {...commandContext, load: {...commandContext.load, directories: true}};
 	const interactive = process.stdout.isTTY === true && !flags.json;
 	if (interactive && listOptions.filter === 'read') throw new InputError('the reader has no read-only view: use --unread, --favorites, or `papers list --read`');
@@ -194,7 +194,7 @@ async function readCommand(files: readonly ListingSource[], flags: Flags, comman
 	const {createDayFetcher} = await import('./library/fetch-day.js');
 	const fetchDay = createDayFetcher({library: context.library, apiBase: flags.apiBase, timeoutMs: flags.timeoutMs});
 	if (session !== undefined) writeLastSession(session.file, Date.now());
-	await runReader(loading, (warn) => openStore(context.store, warn), keyboard, {view: listOptions.filter, query: flags.query, message}, {fetchDay, newSources: session?.newSources});
+	await runReader(loading, (warn) => openStore(context.store, warn), keyboard, {view: listOptions.filter, query: flags.query, message, sort: flags.sort}, {fetchDay, newSources: session?.newSources});
 	context.stderr(formatWarnings(loading.warnings));
 	// A fetch still under way (a slow or silent server) would hold the process for its whole timeout after
 	// the reader quit: nothing waits for it (a listing is only kept in the library once it is whole).

@@ -52,3 +52,15 @@ describe('help', () => {
 		expect(VERSION).toMatch(/^\d+\.\d+\.\d+/);
 	});
 });
+
+describe('--sort', () => {
+	it("takes the reader's orders, case aside", () => {
+		expect(parseArguments(['list', '--sort', 'for-you']).flags.sort).toBe('for-you');
+		expect(parseArguments(['list', '--sort', 'Title']).flags.sort).toBe('title');
+		expect(parseArguments(['list']).flags.sort).toBeUndefined();
+	});
+	it('refuses anything else in one line', () => {
+		expect(() => parseArguments(['list', '--sort', 'stars'])).toThrow(new InputError('--sort must be one of listing, upvotes, date, title, for-you (got stars)'));
+		expect(HELP).toContain('--sort S');
+	});
+});

@@ -1,20 +1,29 @@
 import type {ListingSource} from '../listing/load.js';
-import type {StateFilter} from '../state/with-state.js';
+import type {PaperWithState} from '../listing/paper.js';
+import {loadListings} from '../listing/load.js';
+import {inView, withState, type StateFilter} from '../state/with-state.js';
+import type {Sort} from '../ui/sorts.js';
 import type {CommandContext} from './context.js';
 import {writePapers} from './format.js';
-import {loadInView} from './state.js';
+import {openCommandStore} from './state.js';
 
 /** Options of `papers list`. */
 export interface ListOptions {
 	filter: StateFilter;
 	query: string | undefined;
 	json: boolean;
+	/** The order (the listing's, or best match first with a query, by default). */
+	sort?: Sort | undefined;
 }
 
-/** `papers list FILE...`: the papers with their state, filtered by state and by a query (best first). */
+/** What `list --sort for-you` says before there are favorites. */
+export const NO_FAVORITES = 'for you: no favorites yet (papers mark --favorite ID); listing order';
+
+/** `papers list FILE...`: the papers with their state, filtered by state and by a query (best first), sorted. */
 export async function listCommand(files: readonly ListingSource[], options: ListOptions, context: CommandContext): Promise<number> {
-	const {papers, warnings} = await loadInView(files, options.filter, context);
-	let shown = papers;
+	const loaded = await loadListings(files, context.load);
+	const all = withState(loaded.papers, await openCommandStore(context));
+	let shown = all.filter((paper) => inView(paper, options.filter));
 	if (options.query !== undefined && options.query.trim() !== '') {
 		const {createSearcher, finishInSlices, describeCut} = await import('../search/search.js');
 		const job = createSearcher(shown).start(options.query);
@@ -23,6 +32,36 @@ export async function listCommand(files: readonly ListingSource[], options: List
 		const hits = await finishInSlices(job);
 		shown = hits.map((hit) => shown[hit.index]!);
 	}
-	await writePapers(shown, warnings, options.json, context);
+	if (options.sort !== undefined && options.sort !== 'listing') shown = await sorted(all, shown, options.sort, context);
+	await writePapers(shown, loaded.warnings, options.json, context);
 	return 0;
+}
+
+/** `shown` (some of `all`) in the sort's order; for you ranks all the papers after their favorites. */
+async function sorted(all: readonly PaperWithState[], shown: readonly PaperWithState[], sort: Exclude<Sort, 'listing'>, context: CommandContext): Promise<PaperWithState[]> {
+	let order: readonly number[];
+	if (sort === 'for-you') {
+		const {FeatureJob, forYouOrder, markedIndices, rankPapers} = await import('../triage/for-you.js');
+		const {favorites, read} = markedIndices(all.length, (index) => all[index]);
+		if (favorites.length === 0) {
+			context.stderr(`papers: ${NO_FAVORITES}\n`);
+			order = forYouOrder(
+				all.map((_, index) => index),
+				(index) => all[index],
+			);
+		} else {
+			const job = new FeatureJob(all);
+			// In slices: Ctrl-C and SIGTERM are handled between them.
+			while (!job.step(performance.now() + 50)) await new Promise((resolve) => setImmediate(resolve));
+			const ranking = rankPapers(all, job.features!, favorites, read);
+			order = forYouOrder(ranking.ranked, (index) => all[index]);
+		}
+	} else {
+		const {sortedOrder} = await import('../ui/view-state.js');
+		order = sortedOrder(all, sort);
+	}
+	const place = new Map<PaperWithState, number>();
+	order.forEach((index, at) => place.set(all[index]!, at));
+	// Stable: the query's best match first among papers the sort does not tell apart (none, here).
+	return shown.slice().sort((a, b) => place.get(a)! - place.get(b)!);
 }

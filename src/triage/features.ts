@@ -199,7 +199,37 @@ export class FeatureBuilder {
 
 	/** The features (tokenises what is left first). */
 	finish(): Features {
+		if (this.result !== null) return this.result;
 		this.add(Infinity);
+		for (;;) {
+			const step = this.finishing.next();
+			if (step.done === true) return (this.result ??= step.value);
+		}
+	}
+
+	/**
+	 * Finishes a step at a time until `deadline` (performance.now()), so that a reader can choose the
+	 * vocabulary and weigh the rows between keys too: the features once done, null while work is left.
+	 * Tokenises what is left first, in steps of one paper. The same features as `finish`.
+	 */
+	finishBy(deadline: number): Features | null {
+		if (this.result !== null) return this.result;
+		while (!this.done) {
+			this.add(1);
+			if (performance.now() >= deadline) return null;
+		}
+		for (;;) {
+			const step = this.finishing.next();
+			if (step.done === true) return (this.result ??= step.value);
+			if (performance.now() >= deadline) return null;
+		}
+	}
+
+	private result: Features | null = null;
+	/** `finish`'s work, yielding every few hundred terms or documents (a generator: `finishBy` resumes it). */
+	private readonly finishing: Generator<void, Features, void> = this.finishSteps();
+
+	private *finishSteps(): Generator<void, Features, void> {
 		const {minDf, maxDf, maxFeatures} = this.settings;
 		const documents = this.docTerms.length;
 		const df = new Int32Array(this.names.length);
@@ -211,17 +241,37 @@ export class FeatureBuilder {
 				df[ids[k]!]!++;
 				tf[ids[k]!]! += counts[k]!;
 			}
+			if ((doc & STEP) === STEP) yield;
 		}
 		// scikit-learn: max_df as a share becomes a count (max_df * documents); terms outside [min_df, max_df]
 		// go, then the max_features most frequent over the corpus stay (ties: the earlier term in sorted order).
 		const maxCount = maxDf * documents;
+		const inRange: number[] = [];
+		for (let id = 0; id < df.length; id++) {
+			if (df[id]! >= minDf && df[id]! <= maxCount) inRange.push(id);
+			if ((id & STEP) === STEP) yield;
+		}
+		// The most frequent: only the terms at or above the maxFeatures-th largest frequency are named and
+		// sorted (ties there broken by name, as a sort of them all would).
+		let chosen = inRange;
+		if (inRange.length > maxFeatures) {
+			const frequencies = Float64Array.from(inRange, (id) => tf[id]!).sort();
+			yield;
+			const least = frequencies[frequencies.length - maxFeatures]!;
+			chosen = inRange.filter((id) => tf[id]! >= least);
+		}
 		let kept: Array<{id: number; name: string}> = [];
-		for (let id = 0; id < df.length; id++) if (df[id]! >= minDf && df[id]! <= maxCount) kept.push({id, name: this.name(id)});
+		for (let at = 0; at < chosen.length; at++) {
+			kept.push({id: chosen[at]!, name: this.name(chosen[at]!)});
+			if ((at & STEP) === STEP) yield;
+		}
 		if (kept.length > maxFeatures) {
 			kept.sort((a, b) => tf[b.id]! - tf[a.id]! || compare(a.name, b.name));
 			kept = kept.slice(0, maxFeatures);
+			yield;
 		}
 		kept.sort((a, b) => compare(a.name, b.name));
+		yield;
 		const column = new Int32Array(this.names.length).fill(-1);
 		const terms = kept.map(({id, name}, index) => {
 			column[id] = index;
@@ -234,6 +284,7 @@ export class FeatureBuilder {
 			let kept = 0;
 			for (const id of this.docTerms[doc]!) if (column[id]! >= 0) kept++;
 			offsets[doc + 1] = offsets[doc]! + kept;
+			if ((doc & STEP) === STEP) yield;
 		}
 		const indices = new Int32Array(offsets[documents]!);
 		const values = new Float64Array(offsets[documents]!);
@@ -257,6 +308,7 @@ export class FeatureBuilder {
 				values[start + k] = norm > 0 ? value / norm : 0;
 			});
 			rows.push({indices: indices.subarray(start, offsets[doc + 1]), values: values.subarray(start, offsets[doc + 1])});
+			if ((doc & ROW_STEP) === ROW_STEP) yield;
 		}
 		return {settings: this.settings, matrix: {offsets, indices, values}, terms, idf, rows};
 	}
@@ -266,6 +318,10 @@ export class FeatureBuilder {
 export function buildFeatures(papers: readonly TriagePaper[], settings: FeatureSettings = RECIPE_FEATURES): Features {
 	return new FeatureBuilder(papers, settings).finish();
 }
+
+/** `finishSteps` yields every STEP + 1 terms or documents, every ROW_STEP + 1 rows weighed (powers of two, less one). */
+const STEP = 1023;
+const ROW_STEP = 63;
 
 function compare(a: string, b: string): number {
 	return a < b ? -1 : a > b ? 1 : 0;

@@ -21,6 +21,7 @@ import {runInSlices} from './slices.js';
 import {computeLayout} from './layout.js';
 import {paperUrl, safeUrl} from './open-url.js';
 import {useDays} from './use-days.js';
+import {useForYou} from './use-for-you.js';
 import {useTerminalSize} from './use-terminal-size.js';
 import {useViewState} from './use-view-state.js';
 import {flagsOf, initialState, markAllReadChange, searchPending, selectedPaper, toggleChange, undoChange, type Change, type Flags, type StartOptions, type View, type ViewState} from './view-state.js';
@@ -88,6 +89,8 @@ export function App({papers, marks, writeMarks, openUrl, makeSearcher = createSe
 	const job = useRef<{job: SearchJob; papers: readonly Paper[]} | null>(null);
 	/** When the last key arrived: work in slices lets its frame be drawn first. */
 	const lastInputAt = useRef(0);
+	const lastInput = useCallback(() => lastInputAt.current, []);
+	const forYou = useForYou({state, latest, dispatch, lastInputAt: lastInput});
 
 	// Index the papers in the background, between keys and frames, so that the first search finds the
 	// index ready (a search indexes what is left itself).
@@ -196,11 +199,12 @@ export function App({papers, marks, writeMarks, openUrl, makeSearcher = createSe
 	const detailWidth = layout.detailWidth - 1;
 	const selectedMatched = paper !== undefined && state.hits?.has(state.visible[state.selected]!) === true;
 	const ranges = useMemo(() => (paper !== undefined && selectedMatched ? matchRanges(state.hitsQuery, paper) : undefined), [paper, selectedMatched, state.hitsQuery]);
+	const why = forYou.why;
 	const lines = useMemo(
-		() => (paper === undefined ? [] : detailLines(paper, flagsOf(state, paper.id), ranges, detailWidth)),
+		() => (paper === undefined ? [] : detailLines(paper, flagsOf(state, paper.id), ranges, detailWidth, why)),
 		// Flags are read through `state`; the marks are what they depend on.
 		// eslint-disable-next-line react-hooks/exhaustive-deps
-		[paper, state.marks, ranges, detailWidth],
+		[paper, state.marks, ranges, detailWidth, why],
 	);
 	const maxScroll = Math.max(0, lines.length - layout.bodyHeight);
 
@@ -245,7 +249,10 @@ export function App({papers, marks, writeMarks, openUrl, makeSearcher = createSe
 				return dispatch({type: 'focus', focus: 'list'});
 			case 'clear-filter':
 				if (inDetail) return dispatch({type: 'focus', focus: 'list'});
+				if (current.like !== null) return dispatch({type: 'like', like: null});
 				return dispatch({type: 'filter-clear'});
+			case 'more-like-this':
+				return forYou.moreLikeThis();
 			case 'toggle-read':
 				return apply(toggleChange(current, 'read'), (change) => `${change.entries[0]?.value ? 'read' : 'unread'}: ${selectedTitle(current)}`, true);
 			case 'toggle-favorite':
@@ -335,6 +342,7 @@ export function App({papers, marks, writeMarks, openUrl, makeSearcher = createSe
 				filtering={state.filtering}
 				day={state.day}
 				newCount={days.newCount}
+				like={state.like?.title ?? null}
 				width={layout.columns}
 			/>
 			<Box height={layout.bodyHeight} flexDirection="row">
@@ -352,7 +360,14 @@ export function App({papers, marks, writeMarks, openUrl, makeSearcher = createSe
 					</>
 				)}
 			</Box>
-			<Footer position={state.selected} total={state.visible.length} message={state.message} busy={days.busy} filtering={state.filtering} width={layout.columns} />
+			<Footer
+				position={state.selected}
+				total={state.visible.length}
+				message={state.message}
+				busy={[days.busy, forYou.status].filter((part) => part !== null).join(' · ') || null}
+				filtering={state.filtering}
+				width={layout.columns}
+			/>
 		</Box>
 	);
 }

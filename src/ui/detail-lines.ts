@@ -5,14 +5,22 @@ import type {Flags} from './view-state.js';
 
 /** A detail line with its style. */
 export interface DetailLine {
-	kind: 'title' | 'meta' | 'link' | 'text' | 'blank';
+	kind: 'title' | 'meta' | 'why' | 'link' | 'text' | 'blank';
 	segments: Line;
 }
 
 const plain = (kind: DetailLine['kind'], text: string): DetailLine => ({kind, segments: text === '' ? [] : [{text, highlight: false}]});
 
-/** Everything the detail pane shows for a paper, wrapped to `width`, highlights included. */
-export function detailLines(paper: Paper, flags: Flags, ranges: MatchRanges | undefined, width: number): DetailLine[] {
+/** The "why" line's text: the terms that pulled the paper up in the for-you order. */
+export function whyLine(terms: readonly string[]): string {
+	return terms.length === 0 ? 'for you: nothing in common with your favorites' : `for you: ${terms.join(', ')}`;
+}
+
+/**
+ * Everything the detail pane shows for a paper, wrapped to `width`, highlights included; `why`: the terms
+ * that pulled it up in the for-you order (one line, cut to fit), when that order is on.
+ */
+export function detailLines(paper: Paper, flags: Flags, ranges: MatchRanges | undefined, width: number, why?: readonly string[] | null): DetailLine[] {
 	const lines: DetailLine[] = [];
 	for (const line of wrapText(paper.title, width, ranges?.title)) lines.push({kind: 'title', segments: line});
 	const facts = [
@@ -24,6 +32,7 @@ export function detailLines(paper: Paper, flags: Flags, ranges: MatchRanges | un
 		paper.arxivId === null ? null : `arXiv:${paper.arxivId}`,
 	].filter((fact) => fact !== null);
 	for (const line of wrapText(facts.join(' · '), width)) lines.push({kind: 'meta', segments: line});
+	if (why != null) lines.push(plain('why', whyLine(why)));
 	if (paper.authors.length > 0) {
 		for (const line of wrapText(paper.authors.join(', '), width, ranges?.authors)) lines.push({kind: 'meta', segments: line});
 	}

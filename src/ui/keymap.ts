@@ -18,6 +18,7 @@ export type Command =
 	| 'view-unread'
 	| 'view-favorites'
 	| 'sort'
+	| 'more-like-this'
 	| 'day-previous'
 	| 'day-next'
 	| 'all-days'
@@ -68,7 +69,8 @@ export const KEYMAP: readonly KeymapEntry[] = [
 	{command: 'view-all', keys: [char('1')], help: 'view all papers'},
 	{command: 'view-unread', keys: [char('2')], help: 'view unread papers'},
 	{command: 'view-favorites', keys: [char('3')], help: 'view favorites'},
-	{command: 'sort', keys: [char('s')], help: 'cycle the sort: listing order, upvotes, date, title', hint: 's sort'},
+	{command: 'sort', keys: [char('s')], help: 'cycle the sort: listing order, upvotes, date, title, for you (unread papers most like your favorites first)', hint: 's sort'},
+	{command: 'more-like-this', keys: [char('m')], help: 'more like this: the papers most like this one (m or Esc goes back)'},
 	{command: 'day-previous', keys: [char('[')], help: 'the previous day (before the oldest: fetch its Daily Papers)', hint: '[ ] day'},
 	{command: 'day-next', keys: [char(']')], help: 'the next day (past the newest: fetch its Daily Papers)'},
 	{command: 'all-days', keys: [char('0')], help: 'all days again'},
@@ -76,7 +78,7 @@ export const KEYMAP: readonly KeymapEntry[] = [
 	{command: 'undo', keys: [char('u')], help: 'undo the last read/favorite change', hint: 'u undo'},
 	{command: 'mark-all-read', keys: [char('R')], help: 'mark every paper in this view read'},
 	{command: 'open', keys: [char('o')], help: 'open the paper in the browser', hint: 'o open'},
-	{command: 'clear-filter', keys: [named('Esc', (key) => key.escape)], help: 'clear the filter (in the detail: back to the list)'},
+	{command: 'clear-filter', keys: [named('Esc', (key) => key.escape)], help: 'clear the filter; leave "more like this" (in the detail: back to the list)'},
 	{command: 'help', keys: [char('?')], help: 'this help (j/k scroll it, any other key closes it)', hint: '? help'},
 	{command: 'quit', keys: [char('q'), ctrl('c')], help: 'quit', hint: 'q quit'},
 ];

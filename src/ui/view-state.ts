@@ -2,12 +2,31 @@ import {paperDay} from '../library/days.js';
 import type {Paper} from '../listing/paper.js';
 import type {SearchHit} from '../search/search.js';
 import type {Flag} from '../state/store.js';
+import {forYouOrder} from '../triage/for-you.js';
 
 /** The three views of the header. */
 export type View = 'all' | 'unread' | 'favorites';
-/** Sort orders, in the order `s` cycles through them. */
-export const SORTS = ['listing', 'upvotes', 'date', 'title'] as const;
-export type Sort = (typeof SORTS)[number];
+import {SORTS, type Sort} from './sorts.js';
+
+export {SORTS, type Sort};
+
+/** The for-you ranking of a list of papers (triage/for-you.ts), once its features are built. */
+export interface ForYouRanking {
+	papers: readonly Paper[];
+	/** Every paper, best first. */
+	ranked: readonly number[];
+	/** The terms that pulled a paper up. */
+	why: (index: number, count?: number) => string[];
+}
+
+/** "More like this": the papers most like one paper, that paper first. */
+export interface Like {
+	id: string;
+	title: string;
+	papers: readonly Paper[];
+	/** Indices into `papers`, most similar first. */
+	order: readonly number[];
+}
 /** Which pane the keys act on. */
 export type Focus = 'list' | 'detail';
 
@@ -85,6 +104,10 @@ export interface ViewState {
 	loading: boolean;
 	/** The day the view is narrowed to (YYYY-MM-DD, see library/days.ts), or null for all days. */
 	day: string | null;
+	/** The for-you ranking: null before there are features and favorites (the for-you sort shows the listing order). */
+	ranking: ForYouRanking | null;
+	/** "More like this" (`m`): the list shows these papers instead of the sort's, until `m` or Esc. */
+	like: Like | null;
 }
 
 /** What can happen to the view. */
@@ -113,7 +136,11 @@ export type Action =
 	/** Papers fetched while the reader runs, once the listing is read: those not in the list yet join at its end. */
 	| {type: 'papers-added'; papers: readonly Paper[]; marks: ReadonlyMap<string, Flags>}
 	/** Narrows the view to a day (null: all days). */
-	| {type: 'set-day'; day: string | null};
+	| {type: 'set-day'; day: string | null}
+	/** A new for-you ranking (null: none, as without favorites). */
+	| {type: 'for-you-ranked'; ranking: ForYouRanking | null}
+	/** Shows the papers like one paper (null: back to the sort). */
+	| {type: 'like'; like: Like | null};
 
 /** How many changes `u` can take back. */
 const MAX_UNDO = 100;
@@ -132,6 +159,8 @@ export interface StartOptions {
 	loading?: boolean;
 	/** A message for the footer from the start (a warning about the store, say). */
 	message?: string;
+	/** The sort to start with. */
+	sort?: Sort;
 }
 
 /** The reader's first state. */
@@ -141,7 +170,7 @@ export function initialState(papers: readonly Paper[], marks: ReadonlyMap<string
 		marks,
 		counts: countFlags(papers, marks, null),
 		view: start.view ?? 'all',
-		sort: 'listing',
+		sort: start.sort ?? 'listing',
 		query: start.query ?? '',
 		filtering: false,
 		hits: null,
@@ -158,6 +187,8 @@ export function initialState(papers: readonly Paper[], marks: ReadonlyMap<string
 		helpScroll: 0,
 		loading: start.loading ?? false,
 		day: null,
+		ranking: null,
+		like: null,
 	};
 	return {...base, visible: computeVisible(base)};
 }
@@ -184,13 +215,19 @@ function inView(flags: Flags, view: View): boolean {
 const byTitle = new Intl.Collator('en', {sensitivity: 'base', numeric: true});
 
 /** The papers of the view, filtered by the query's hits and sorted. */
-export function computeVisible(state: Pick<ViewState, 'papers' | 'marks' | 'view' | 'sort' | 'hits'> & {day?: string | null}): number[] {
+export function computeVisible(state: Pick<ViewState, 'papers' | 'marks' | 'view' | 'sort' | 'hits'> & {day?: string | null; ranking?: ForYouRanking | null; like?: Like | null}): number[] {
 	const {papers, hits} = state;
 	const day = state.day ?? null;
 	// All papers are in the All view: no look at each one's marks (100,000 of them take ~30 ms).
 	const inViewOf = state.view === 'all' ? () => true : (index: number) => inView(flagsOf(state, papers[index]!.id), state.view);
 	const shown = day === null ? inViewOf : (index: number) => paperDay(papers[index]!) === day && inViewOf(index);
-	if (state.sort === 'listing') {
+	if (state.like != null && state.like.papers === papers) return state.like.order.filter((index) => (hits === null || hits.has(index)) && shown(index));
+	// For you: unread papers best first, then the read ones; the listing order until there is a ranking.
+	const ranking = state.ranking;
+	if (state.sort === 'for-you' && ranking != null && ranking.papers === papers) {
+		return forYouOrder(ranking.ranked, (index) => state.marks.get(papers[index]!.id)).filter((index) => (hits === null || hits.has(index)) && shown(index));
+	}
+	if (state.sort === 'listing' || state.sort === 'for-you') {
 		// Listing order, or best match first under a filter.
 		const candidates = hits === null ? papers.map((_paper, index) => index) : hits.order;
 		return candidates.filter(shown);
@@ -200,7 +237,7 @@ export function computeVisible(state: Pick<ViewState, 'papers' | 'marks' | 'view
 	return sortedOrder(papers, state.sort).filter((index) => (hits === null || hits.has(index)) && shown(index));
 }
 
-type SortOrder = Exclude<Sort, 'listing'>;
+type SortOrder = Exclude<Sort, 'listing' | 'for-you'>;
 
 /** Orders of every paper by each sort, for the lists of papers seen (kept while the list is in use). */
 const orders = new WeakMap<readonly Paper[], Map<SortOrder, readonly number[]>>();
@@ -339,7 +376,9 @@ function reduceAction(state: ViewState, action: Action): ViewState {
 			return relist({...state, view: action.view, message: null});
 		case 'cycle-sort': {
 			const sort = SORTS[(SORTS.indexOf(state.sort) + 1) % SORTS.length]!;
-			return relist({...state, sort});
+			// For you starts at its best paper; the other sorts keep the selected paper.
+			if (sort === 'for-you') return relist({...state, sort, like: null, selected: 0, top: 0}, null);
+			return relist({...state, sort, like: null});
 		}
 		case 'filter-start':
 			return {...state, filtering: true, focus: 'list', message: null};
@@ -394,7 +433,7 @@ function reduceAction(state: ViewState, action: Action): ViewState {
 			const marks = new Map(state.marks);
 			for (const [id, flags] of action.marks) marks.set(id, flags);
 			const hitsQuery = state.query.trim() === '' ? state.hitsQuery : '';
-			return relist({...state, papers: action.papers, marks, counts: countFlags(action.papers, marks, state.day), loading: !action.done, hitsQuery});
+			return relist({...state, papers: action.papers, marks, counts: countFlags(action.papers, marks, state.day), loading: !action.done, hitsQuery, like: null});
 		}
 		case 'papers-added': {
 			const known = new Set(state.papers.map((paper) => paper.id));
@@ -404,7 +443,7 @@ function reduceAction(state: ViewState, action: Action): ViewState {
 			const marks = new Map(state.marks);
 			for (const [id, flags] of action.marks) marks.set(id, flags);
 			const hitsQuery = state.query.trim() === '' ? state.hitsQuery : '';
-			return relist({...state, papers, marks, counts: countFlags(papers, marks, state.day), hitsQuery});
+			return relist({...state, papers, marks, counts: countFlags(papers, marks, state.day), hitsQuery, like: null});
 		}
 		case 'set-day': {
 			if (action.day === state.day) return state;
@@ -412,6 +451,16 @@ function reduceAction(state: ViewState, action: Action): ViewState {
 			const next = {...state, day: action.day, counts: countFlags(state.papers, state.marks, action.day), selected: 0, top: 0, detailScroll: 0, message: null};
 			return relist(next, null);
 		}
+		case 'for-you-ranked': {
+			// The first ranking shown starts at its best paper; a new one (the favorites changed) keeps the selection.
+			const first = state.sort === 'for-you' && state.like === null && action.ranking !== null && (state.ranking === null || state.ranking.papers !== state.papers);
+			if (first) return relist({...state, ranking: action.ranking, selected: 0, top: 0}, null);
+			return relist({...state, ranking: action.ranking});
+		}
+		case 'like':
+			if (action.like === null) return state.like === null ? state : relist({...state, like: null});
+			// The paper itself first: selected, at the top.
+			return relist({...state, like: action.like, selected: 0, top: 0, detailScroll: 0}, null);
 	}
 }
 

@@ -460,6 +460,34 @@ describe.skipIf(tmuxMissingReason !== null)(`the reader in a real terminal (${tm
 		});
 	});
 
+	it('s reaches the for-you order (as `papers list --sort for-you`), with the why line; m shows the papers like one, m again goes back', async () => {
+		const home = makeTempHome();
+		expect((await runCli(['mark', '--favorite', papers[1]!.id, papers[7]!.id], {env: {XDG_CONFIG_HOME: home}})).code).toBe(0);
+		const expected = await runCli(['list', FIXTURE, '--sort', 'for-you', '--json'], {env: {XDG_CONFIG_HOME: home}});
+		expect(expected.code).toBe(0);
+		const ranked = (JSON.parse(expected.stdout) as {papers: JsonPaper[]}).papers;
+		const session = await openReader(WIDE, home);
+		await session.sendKeys('s', 's', 's', 's');
+		const top = ranked.slice(0, 5).map(titleStart);
+		let screen = await session.waitFor((text) => frameOf(text).lines[0]!.includes('sort: for you') && top.every((title, index) => listRows(text)[index]?.includes(title)), WAIT_MS);
+		// The first paper is selected: its detail says what pulled it up.
+		expect(frameOf(screen).position).toBe(1);
+		expect(screen).toMatch(/│ for you: \S/);
+		await expectFrameFits(session, WIDE);
+
+		await session.sendKeys('j', 'm');
+		const liked = ranked[1]!;
+		screen = await session.waitFor((text) => frameOf(text).lines[0]!.includes(`like: ${liked.title.slice(0, 20)}`), WAIT_MS);
+		expect(listRows(screen)[0]).toContain(titleStart(liked));
+		expect(frameOf(screen).position).toBe(1);
+		await expectFrameFits(session, WIDE);
+		await session.sendKeys('m');
+		screen = await session.waitFor((text) => frameOf(text).lines[0]!.includes('sort: for you'), WAIT_MS);
+		expect(listRows(screen)[1]).toContain(titleStart(liked));
+		await session.sendKeys('q');
+		await expectQuitCleanly(session);
+	});
+
 	it('at 60x16 Enter shows the paper alone (title, abstract); h goes back to the list', async () => {
 		const [first, second] = [papers[0]!, papers[1]!];
 		const abstractStart = first.abstract.split(/\s+/).slice(0, 5).join(' ');

@@ -245,10 +245,35 @@ describe('sorting', () => {
 	const start = initialState(papers, NO_MARKS, 10);
 	const sorted = (count: number) => run(start, ...Array.from({length: count}, (): Action => ({type: 'cycle-sort'})));
 
-	it('cycles listing → upvotes → date → title → listing', () => {
-		expect(SORTS).toEqual(['listing', 'upvotes', 'date', 'title']);
-		expect([0, 1, 2, 3, 4].map((count) => sorted(count).sort)).toEqual(['listing', 'upvotes', 'date', 'title', 'listing']);
+	it('cycles listing → upvotes → date → title → for you → listing', () => {
+		expect(SORTS).toEqual(['listing', 'upvotes', 'date', 'title', 'for-you']);
+		expect([0, 1, 2, 3, 4, 5].map((count) => sorted(count).sort)).toEqual(['listing', 'upvotes', 'date', 'title', 'for-you', 'listing']);
+		expect(titles(sorted(5))).toEqual(titles(start));
+	});
+
+	it('for you keeps the listing order until there is a ranking, then puts unread papers best first and read ones after', () => {
 		expect(titles(sorted(4))).toEqual(titles(start));
+		const ranking = {papers, ranked: [5, 4, 3, 2, 1, 0], why: () => ['term']};
+		let state = run(sorted(4), {type: 'for-you-ranked', ranking});
+		expect(titles(state)).toEqual(['Bravo', 'charlie 9', 'charlie 10', 'echo', 'Alpha', 'delta']);
+		state = run(state, {type: 'move-to', where: 'first'}, {type: 'apply', change: {flag: 'read', entries: [{id: papers[5]!.id, value: true}]}});
+		expect(titles(state)).toEqual(['charlie 9', 'charlie 10', 'echo', 'Alpha', 'delta', 'Bravo']);
+		expect(titles(run(state, {type: 'set-view', view: 'unread'}))).toEqual(['charlie 9', 'charlie 10', 'echo', 'Alpha', 'delta']);
+		// A ranking of another list of papers is not used.
+		expect(titles(run(sorted(4), {type: 'for-you-ranked', ranking: {...ranking, papers: [...papers]}}))).toEqual(titles(start));
+		// Other sorts ignore it.
+		expect(titles(run(state, {type: 'cycle-sort'}))).toEqual(titles(start));
+	});
+
+	it('more like this shows its papers, the paper itself selected, until it is left or the sort changes', () => {
+		const like = {id: papers[2]!.id, title: 'echo', papers, order: [2, 0, 4]};
+		let state = run(start, {type: 'move-to', where: 'last'}, {type: 'like', like});
+		expect(titles(state)).toEqual(['echo', 'delta', 'charlie 9']);
+		expect(selectedTitle(state)).toBe('echo');
+		state = run(state, {type: 'like', like: null});
+		expect(state.like).toBeNull();
+		expect(titles(state)).toEqual(titles(start));
+		expect(run(start, {type: 'like', like}, {type: 'cycle-sort'}).like).toBeNull();
 	});
 
 	it('listing keeps the order of the listing', () => {
@@ -269,11 +294,19 @@ describe('sorting', () => {
 		expect(titles(sorted(3))).toEqual(['Alpha', 'Bravo', 'charlie 9', 'charlie 10', 'delta', 'echo']);
 	});
 
-	it('keeps the selected paper selected', () => {
+	it('keeps the selected paper selected; for you starts at its best paper', () => {
 		const onBravo = run(start, {type: 'move-to', where: 'last'});
-		for (let count = 1; count <= 4; count++) {
+		for (let count = 1; count <= 3; count++) {
 			expect(selectedTitle(run(onBravo, ...Array.from({length: count}, (): Action => ({type: 'cycle-sort'}))))).toBe('Bravo');
 		}
+		const forYou = run(onBravo, ...Array.from({length: 4}, (): Action => ({type: 'cycle-sort'})));
+		expect(selectedTitle(forYou)).toBe('delta');
+		expect(selectedTitle(run(forYou, {type: 'cycle-sort'}))).toBe('delta');
+		// The first ranking: its best paper; the next ones keep the selection.
+		const ranking = {papers, ranked: [5, 4, 3, 2, 1, 0], why: () => []};
+		const ranked = run(forYou, {type: 'for-you-ranked', ranking});
+		expect(selectedTitle(ranked)).toBe('Bravo');
+		expect(selectedTitle(run(ranked, {type: 'move', delta: 2}, {type: 'for-you-ranked', ranking: {...ranking, ranked: [0, 1, 2, 3, 4, 5]}}))).toBe('charlie 10');
 	});
 
 	it('computeVisible applies view and sort without a state', () => {

@@ -14,6 +14,7 @@ export interface DetailPaneProps {
 const STYLE: Record<DetailLine['kind'], {bold?: boolean; dimColor?: boolean; color?: string}> = {
 	title: {bold: true},
 	meta: {dimColor: true},
+	why: {color: 'magenta'},
 	link: {color: 'blue'},
 	text: {},
 	blank: {},

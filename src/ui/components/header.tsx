@@ -16,6 +16,8 @@ export interface HeaderProps {
 	day?: string | null;
 	/** Papers new since the last session, or null when not counted. */
 	newCount?: number | null;
+	/** The title of the paper "more like this" shows papers like, or null. */
+	like?: string | null;
 	width: number;
 }
 
@@ -27,10 +29,10 @@ const VIEWS: Array<{view: View; key: string; label: string; short: string; count
 /** Below this width the header uses short labels. */
 const COMPACT_WIDTH = 90;
 
-const SORT_LABELS: Record<Sort, string> = {listing: 'listing order', upvotes: 'upvotes', date: 'date', title: 'title'};
+const SORT_LABELS: Record<Sort, string> = {listing: 'listing order', upvotes: 'upvotes', date: 'date', title: 'title', 'for-you': 'for you'};
 
 /** Views with their counts, the sort, and the filter (an input box while typing). */
-export function Header({counts, loading = false, view, sort, query, filtering, searching = false, day = null, newCount = null, width}: HeaderProps) {
+export function Header({counts, loading = false, view, sort, query, filtering, searching = false, day = null, newCount = null, like = null, width}: HeaderProps) {
 	const sortLabel = sort === 'listing' && query.trim() !== '' ? 'best match' : SORT_LABELS[sort];
 	const compact = width < COMPACT_WIDTH;
 	return (
@@ -45,8 +47,13 @@ export function Header({counts, loading = false, view, sort, query, filtering, s
 					</Text>
 				))}
 				{/* A narrow header names the sort only when the user chose one: the filter needs the room. */}
-				<Text dimColor>{compact ? ` ${sort === 'listing' ? '' : sortLabel} ` : `  sort: ${sortLabel}  `}</Text>
+				{like === null ? <Text dimColor>{compact ? ` ${sort === 'listing' ? '' : sortLabel} ` : `  sort: ${sortLabel}  `}</Text> : <Text> </Text>}
 			</Box>
+			{like === null ? null : (
+				<Box flexShrink={1} marginRight={1}>
+					<Text color="magenta" wrap="truncate">{`like: ${like}`}</Text>
+				</Box>
+			)}
 			{day === null ? null : (
 				<Box flexShrink={0} marginRight={1}>
 					<Text color="magenta" bold>
