@@ -6,9 +6,10 @@
  * written whole (a temporary file renamed over it).
  */
 import {randomBytes} from 'node:crypto';
-import {closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync, writeSync} from 'node:fs';
+import {mkdirSync, readdirSync, readFileSync, statSync, writeFileSync, writeSync} from 'node:fs';
 import {basename, join} from 'node:path';
 import envPaths from 'env-paths';
+import {writeAtomically} from '../atomic-write.js';
 
 /** One listing in the library. */
 export interface LibraryEntry {
@@ -108,26 +109,7 @@ export function inLibrary(directory: string, name: string): boolean {
 export function saveToLibrary(directory: string, name: string, bytes: Uint8Array): string {
 	mkdirSync(directory, {recursive: true});
 	const path = join(directory, name);
-	const temp = `${path}.tmp-${randomBytes(6).toString('hex')}`;
-	const fd = openSync(temp, 'wx', 0o644);
-	try {
-		writeSync(fd, bytes);
-		fsyncSync(fd);
-		closeSync(fd);
-		renameSync(temp, path);
-	} catch (error) {
-		try {
-			closeSync(fd);
-		} catch {
-			// Closed already.
-		}
-		try {
-			unlinkSync(temp);
-		} catch {
-			// Gone already.
-		}
-		throw error;
-	}
+	writeAtomically(path, `${path}.tmp-${randomBytes(6).toString('hex')}`, 0o644, (fd) => writeSync(fd, bytes));
 	return path;
 }
 

@@ -195,7 +195,12 @@ export function scanStore(bytes: Buffer): MarkTable | null {
 			if (field !== 4) irregular = true;
 			if (plain) marks.addFromFile(keyStart, close, hash, entryStart, at, read, readAt, favorite, favoriteAt);
 			else {
-				const id = JSON.parse(bytes.toString('utf8', keyStart - 1, close + 1)) as string;
+				let id: string;
+				try {
+					id = JSON.parse(bytes.toString('utf8', keyStart - 1, close + 1)) as string;
+				} catch {
+					return null; // a bad escape: JSON.parse of the whole says so
+				}
 				marks.set(id, {read, readAt, favorite, favoriteAt});
 			}
 			at = skipSpace(bytes, at);

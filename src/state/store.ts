@@ -1,7 +1,8 @@
 import {randomBytes} from 'node:crypto';
-import {closeSync, fstatSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, watch, writeSync, type BigIntStats, type FSWatcher} from 'node:fs';
+import {closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, watch, writeSync, type BigIntStats, type FSWatcher} from 'node:fs';
 import {basename, dirname, join} from 'node:path';
 import envPaths from 'env-paths';
+import {writeAtomically} from '../atomic-write.js';
 import {LockBusyError, withLock, type LockOptions} from './lock.js';
 import {MarkTable} from './mark-table.js';
 import {mergeMark, withFlag, type Flag, type Mark} from './marks.js';
@@ -120,30 +121,13 @@ function readFile(path: string): FileState {
  */
 function writeFile(path: string, marks: MarkTable, at: number): Version {
 	const temp = `${path}.tmp-${at.toString(36)}${randomBytes(4).toString('hex')}`;
-	const fd = openSync(temp, 'wx', 0o600);
-	try {
+	return writeAtomically(path, temp, 0o600, (fd) => {
 		marks.writeText((piece) => {
 			if (typeof piece === 'string') writeSync(fd, piece);
 			else writeSync(fd, piece);
 		});
-		fsyncSync(fd);
-		const version = versionOf(fstatSync(fd, {bigint: true}));
-		closeSync(fd);
-		renameSync(temp, path);
-		return version;
-	} catch (error) {
-		try {
-			closeSync(fd);
-		} catch {
-			// Closed already.
-		}
-		try {
-			unlinkSync(temp);
-		} catch {
-			// Gone already: the next write removes what is left.
-		}
-		throw error;
-	}
+		return versionOf(fstatSync(fd, {bigint: true}));
+	});
 }
 
 /** `2026-11-27T05-40-12.345Z`: a time for file names. */

@@ -158,3 +158,11 @@ describe('the mark table', () => {
 		expect(parsed.ok && parsed.marks.equals(table)).toBe(false);
 	});
 });
+
+describe('ids with bad escapes', () => {
+	it.each(['"tab\\\u0000here"', '"\\x"', '"\\u12"'])('%j is refused as JSON.parse refuses it, never thrown', (key) => {
+		const text = `{"marks":{${key}:{"read":true,"readAt":1,"favorite":false,"favoriteAt":0}}}`;
+		expect(scanStore(Buffer.from(text))).toBeNull();
+		expect(parseStore(text)).toEqual({ok: false, problem: 'it is not valid JSON'});
+	});
+});
