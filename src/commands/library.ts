@@ -1,6 +1,6 @@
 import {readFileSync} from 'node:fs';
 import {InputError} from '../errors.js';
-import {addedName, arxivName, dailyPapersName, listLibrary, saveToLibrary, type LibraryEntry} from '../library/library.js';
+import {addedName, arxivName, dailyPapersDay, dailyPapersName, keepInLibrary, listLibrary, saveToLibrary, type LibraryEntry} from '../library/library.js';
 import {loadListings, type LibraryListings, type MemoryListing} from '../listing/load.js';
 import type {CommandContext} from './context.js';
 import {openCommandStore} from './state.js';
@@ -23,25 +23,6 @@ function readLibrary(context: CommandContext): LibraryEntry[] {
 /** What an empty library says, where a command would read it. */
 export const EMPTY_LIBRARY = 'the library is empty: `papers fetch` gets today’s papers, `papers add FILE` adds a saved listing';
 
-/** The day of a Daily Papers answer: the day most of its items were listed on (their `publishedAt`), else today. */
-export function dailyPapersDay(body: string, today: Date = new Date()): string {
-	const counts = new Map<string, number>();
-	try {
-		const items: unknown = JSON.parse(body);
-		if (Array.isArray(items)) {
-			for (const item of items) {
-				const at = (item as {publishedAt?: unknown} | null)?.publishedAt;
-				if (typeof at === 'string' && /^\d{4}-\d{2}-\d{2}/.test(at)) counts.set(at.slice(0, 10), (counts.get(at.slice(0, 10)) ?? 0) + 1);
-			}
-		}
-	} catch {
-		// Not JSON: validated before, so never here; today then.
-	}
-	let best: [string, number] | null = null;
-	for (const entry of counts) if (best === null || entry[1] > best[1]) best = entry;
-	return best?.[0] ?? today.toISOString().slice(0, 10);
-}
-
 /**
  * Keeps a fetched listing in the library (Daily Papers under their day, a feed under the day it was
  * fetched). Returns a warning when it cannot be written (a read-only directory): the listing is still read.
@@ -49,12 +30,7 @@ export function dailyPapersDay(body: string, today: Date = new Date()): string {
 export function keepFetched(listing: MemoryListing, what: {arxiv?: string | undefined; date?: string | undefined}, context: CommandContext, today = new Date()): string | null {
 	const body = listing.bytes.toString('utf8');
 	const name = what.arxiv === undefined ? dailyPapersName(what.date ?? dailyPapersDay(body, today)) : arxivName(what.arxiv, today.toISOString().slice(0, 10));
-	try {
-		saveToLibrary(context.library, name, listing.bytes);
-		return null;
-	} catch (error) {
-		return `${context.library}: the listing could not be kept in the library (${(error as NodeJS.ErrnoException).code ?? String(error)})`;
-	}
+	return keepInLibrary(context.library, name, listing.bytes);
 }
 
 /**

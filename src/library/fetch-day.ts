@@ -4,12 +4,11 @@
  */
 import {join} from 'node:path';
 import {dailyPapersRequest} from '../commands/fetch.js';
-import {dailyPapersDay} from '../commands/library.js';
 import {InputError} from '../errors.js';
 import {fetchListing} from '../fetch/fetch.js';
 import {loadListings} from '../listing/load.js';
 import type {Paper} from '../listing/paper.js';
-import {dailyPapersName, saveToLibrary} from './library.js';
+import {dailyPapersDay, dailyPapersName, keepInLibrary} from './library.js';
 
 /** A day's Daily Papers, fetched. */
 export interface FetchedDay {
@@ -54,12 +53,7 @@ async function fetchAndKeep(day: string | null, {library, apiBase, timeoutMs}: D
 	const fetched = await fetchListing(request, {timeoutMs});
 	const bytes = Buffer.from(fetched.body, 'utf8');
 	const name = dailyPapersName(day ?? dailyPapersDay(fetched.body));
-	const warnings = fetched.warning === null ? [] : [fetched.warning];
-	try {
-		saveToLibrary(library, name, bytes);
-	} catch (error) {
-		warnings.push(`${library}: the listing could not be kept in the library (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
-	}
+	const warnings = [fetched.warning, keepInLibrary(library, name, bytes)].filter((warning) => warning !== null);
 	// Named as the library's file: the papers' day comes from that name.
 	const {papers} = await loadListings([{name: join(library, name), bytes}], {format: 'hf-api'});
 	return {day: name.slice('hf-daily-'.length, -'.json'.length), papers, warning: warnings.length === 0 ? null : warnings.join('; ')};

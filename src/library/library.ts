@@ -113,6 +113,35 @@ export function saveToLibrary(directory: string, name: string, bytes: Uint8Array
 	return path;
 }
 
+/** The day of a Daily Papers answer: the day most of its items were listed on (their `publishedAt`), else today. */
+export function dailyPapersDay(body: string, today: Date = new Date()): string {
+	const counts = new Map<string, number>();
+	try {
+		const items: unknown = JSON.parse(body);
+		if (Array.isArray(items)) {
+			for (const item of items) {
+				const at = (item as {publishedAt?: unknown} | null)?.publishedAt;
+				if (typeof at === 'string' && /^\d{4}-\d{2}-\d{2}/.test(at)) counts.set(at.slice(0, 10), (counts.get(at.slice(0, 10)) ?? 0) + 1);
+			}
+		}
+	} catch {
+		// Not JSON: validated before, so never here; today then.
+	}
+	let best: [string, number] | null = null;
+	for (const entry of counts) if (best === null || entry[1] > best[1]) best = entry;
+	return best?.[0] ?? today.toISOString().slice(0, 10);
+}
+
+/** Writes a listing into the library (saveToLibrary); a warning saying why it could not, or null. */
+export function keepInLibrary(directory: string, name: string, bytes: Uint8Array): string | null {
+	try {
+		saveToLibrary(directory, name, bytes);
+		return null;
+	} catch (error) {
+		return `${directory}: the listing could not be kept in the library (${(error as NodeJS.ErrnoException).code ?? String(error)})`;
+	}
+}
+
 /** The time of the reader's last session (ms), or null before the first. */
 export function readLastSession(file: string): number | null {
 	try {
