@@ -68,6 +68,8 @@ const NAMED_KEY =
 	/^(?:(?:[CMS]-)+\S+|Enter|Escape|Tab|BTab|BSpace|Space|Up|Down|Left|Right|Home|End|PageUp|PageDown|PgUp|PgDn|PPage|NPage|IC|DC|Insert|Delete|F(?:[1-9]|1[0-2]))$/;
 
 const POLL_MS = 50;
+/** How long the screen is still read after the command exited, for output tmux had not read yet. */
+const EXIT_GRACE_MS = 1000;
 const DEFAULT_TIMEOUT_MS = 15_000;
 
 /** Quotes a word for /bin/sh. */
@@ -164,18 +166,23 @@ export class TmuxSession {
 
 	/**
 	 * Polls the screen every ~50 ms until the condition holds and returns that screen. Fails with the last
-	 * screen when the time runs out, or at once when the command exits without the condition holding.
+	 * screen when the time runs out, or soon after the command exits without the condition holding.
 	 */
 	async waitFor(condition: ScreenCondition, options: number | WaitOptions = {}): Promise<string> {
 		const {timeoutMs = DEFAULT_TIMEOUT_MS, ...capture} = typeof options === 'number' ? {timeoutMs: options} : options;
 		const deadline = Date.now() + timeoutMs;
 		let screen = '';
+		let deadSince: number | null = null;
 		for (;;) {
 			const dead = (await this.pane()).dead;
-			// Captured after the check: if the command had exited, all of its output is on this screen.
 			screen = await this.capture(capture);
 			if (matches(condition, screen)) return screen;
-			if (dead) throw new Error(`the command exited before the screen showed ${describeCondition(condition)}${frame(screen)}`);
+			// tmux can mark the pane dead on SIGCHLD before it has read the last bytes the command wrote to
+			// the terminal, so an exited command gets a short grace for its output to reach the screen.
+			if (dead) deadSince ??= Date.now();
+			if (deadSince !== null && Date.now() - deadSince >= EXIT_GRACE_MS) {
+				throw new Error(`the command exited before the screen showed ${describeCondition(condition)}${frame(screen)}`);
+			}
 			if (Date.now() >= deadline) break;
 			await sleep(POLL_MS);
 		}
