@@ -45,7 +45,7 @@ function requireFiles(command: string, files: readonly string[]): readonly Listi
 async function main(): Promise<number> {
 	// A listing's text is read once and kept: let the young generation grow to its full size at once
 	// instead of doubling step by step, copying the surviving strings at each step. Measured on a
-	// 10,000-paper listing: parse --json 1.2 s -> 0.95 s, same peak memory (see README, Performance).
+	// 10,000-paper listing: parse --json 1.2 s -> 0.95 s, same peak memory (see docs/performance.md).
 	v8.setFlagsFromString('--semi-space-growth-factor=8');
 	const cli = parseArguments(process.argv.slice(2));
 	if (cli.flags.help) {
