@@ -1,6 +1,7 @@
 // Bundles the CLI into ESM (dist/cli.js plus lazily loaded chunks): fast start-up, production React.
 import {build} from 'esbuild';
-import {chmod, readFile, rm} from 'node:fs/promises';
+import {chmod, copyFile, readdir, readFile, rm, writeFile} from 'node:fs/promises';
+import {dirname, join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {PATCHED_FILE, patchSource, usesOurWidth, WIDTH_MODULE} from './ink-patches.mjs';
 
@@ -21,7 +22,7 @@ const patchInk = {
 };
 
 await rm('dist', {recursive: true, force: true});
-await build({
+const result = await build({
 	entryPoints: ['src/cli.tsx'],
 	outdir: 'dist',
 	entryNames: '[name]',
@@ -47,5 +48,37 @@ await build({
 		].join('\n'),
 	},
 	logLevel: 'warning',
+	metafile: true,
 });
 await chmod('dist/cli.js', 0o755);
+
+/** The output file that holds the given input (a path as the metafile names it), or undefined. */
+function outputHolding(input) {
+	return Object.entries(result.metafile.outputs).find(([, output]) => input in output.inputs)?.[0];
+}
+
+// `open` runs its own copy of xdg-open (beside its code) where the system has none: the bundle keeps
+// that fallback by putting the script beside the chunk that holds open's code.
+const openChunk = outputHolding('node_modules/open/index.js');
+if (openChunk !== undefined) {
+	const script = join(dirname(openChunk), 'xdg-open');
+	await copyFile('node_modules/open/xdg-open', script);
+	await chmod(script, 0o755);
+}
+
+// The bundle carries its dependencies' code, so it carries their licences too.
+const packages = new Map();
+for (const output of Object.values(result.metafile.outputs)) {
+	for (const input of Object.keys(output.inputs)) {
+		const match = /^(.*node_modules\/((?:@[^/]+\/)?[^/]+))\//.exec(input);
+		if (match !== null) packages.set(match[2], match[1]);
+	}
+}
+const notices = [];
+for (const [name, directory] of [...packages].sort(([a], [b]) => a.localeCompare(b))) {
+	const {version, license} = JSON.parse(await readFile(join(directory, 'package.json'), 'utf8'));
+	const licenseFile = (await readdir(directory)).find((file) => /^(?:licen[cs]e|copying)(?:\.(?:md|txt))?$/i.test(file));
+	const text = licenseFile === undefined ? `(no licence file; package.json says ${license})` : (await readFile(join(directory, licenseFile), 'utf8')).trim();
+	notices.push(`${name}@${version} (${license})\n\n${text}\n`);
+}
+await writeFile('dist/THIRD-PARTY-LICENSES.txt', `The papers bundle includes code from these packages, under these licences.\n\n${notices.join('\n' + '-'.repeat(72) + '\n\n')}`);
