@@ -12,7 +12,7 @@ import {LISTING_FORMATS, startLoading, type ListingFormat, type ListingSource} f
 import type {StateFilter} from './state/with-state.js';
 import {filesSince} from './library/days.js';
 import {defaultLastSessionFile, defaultLibraryDirectory, listLibrary, readLastSession, writeLastSession} from './library/library.js';
-import {shownName} from './listing/open.js';
+import {shownName} from './listing/file-name.js';
 import {openKeyboard} from './ui/keyboard.js';
 import type * as ReaderModule from './ui/run-reader.js';
 
