@@ -7,7 +7,7 @@ import type {CommandContext} from './commands/context.js';
 import {listCommand} from './commands/list.js';
 import {markCommand, type MarkChange} from './commands/mark.js';
 import {parseCommand} from './commands/parse.js';
-import {formatWarnings} from './commands/format.js';
+import {formatWarnings} from './commands/output.js';
 import {LISTING_FORMATS, startLoading, type ListingFormat, type ListingSource} from './listing/load.js';
 import type {StateFilter} from './state/with-state.js';
 import {filesSince} from './library/days.js';

@@ -3,7 +3,7 @@ import {fileError, InputError, problemOf} from '../errors.js';
 import {addedName, arxivName, dailyPapersDay, dailyPapersName, keepInLibrary, listLibrary, saveToLibrary, type LibraryEntry} from '../library/library.js';
 import {loadListings, type LibraryListings, type MemoryListing} from '../listing/load.js';
 import type {CommandContext} from './context.js';
-import {openCommandStore} from './state.js';
+import {openCommandStore} from './papers-with-marks.js';
 
 /** The library's listings for the loader, newest first; null when the library is empty. */
 export function librarySource(context: CommandContext): LibraryListings | null {

@@ -1,7 +1,7 @@
 import {InputError} from '../errors.js';
 import type {Flag} from '../state/store.js';
 import type {CommandContext} from './context.js';
-import {openCommandStore} from './state.js';
+import {openCommandStore} from './papers-with-marks.js';
 
 /** Which change `papers mark` makes. */
 export interface MarkChange {

@@ -1,7 +1,7 @@
 import {readFileSync} from 'node:fs';
 import {fc, test} from '@fast-check/vitest';
 import {describe, expect, it} from 'vitest';
-import {jsonChunks} from '../../src/commands/format.js';
+import {jsonChunks} from '../../src/commands/output.js';
 import {bibtexKeys} from '../../src/export/bibtex-keys.js';
 import {toBibtex} from '../../src/export/bibtex.js';
 import {EXPORT_FORMATS, exportPapers, isExportFormat, type ExportFormat} from '../../src/export/formats.js';
