@@ -5,7 +5,7 @@
 import {normalizeArxivId} from '../listing/arxiv-id.js';
 import type {PaperWithState} from '../listing/paper.js';
 import {collapseWhiteSpace, sanitize} from '../text/sanitize.js';
-import {paperUrl, safeUrl} from '../ui/open-url.js';
+import {paperUrl, safeUrl} from '../listing/paper-url.js';
 
 /** A text field sanitised again (no control or bidi character reaches the output) and on one line. */
 export function cleanText(text: string): string {

@@ -12,7 +12,7 @@ import {normalizeArxivId} from '../../src/listing/arxiv-id.js';
 import {parseHfPage} from '../../src/listing/hf-page.js';
 import {paperId, type PaperWithState} from '../../src/listing/paper.js';
 import {collapseWhiteSpace, sanitize, UNSAFE_CHARACTER} from '../../src/text/sanitize.js';
-import {paperUrl, safeUrl} from '../../src/ui/open-url.js';
+import {paperUrl, safeUrl} from '../../src/listing/paper-url.js';
 
 function paper(fields: Partial<PaperWithState> = {}): PaperWithState {
 	const title = fields.title ?? 'Attention Is All You Need';
