@@ -12,7 +12,7 @@ from sklearn.svm import LinearSVC
 
 data = json.load(open(sys.argv[1]))
 papers, groups, top = data['papers'], data['groups'], data['top']
-# The document as src/triage/features.ts writes it: title, abstract, authors, joined by spaces.
+# The document as src/triage/tokens.ts (documentText) writes it: title, abstract, authors, joined by spaces.
 docs = [' '.join([p['title'], p['abstract'], ' '.join(p['authors'])]) for p in papers]
 v = TfidfVectorizer(strip_accents='unicode', lowercase=True, analyzer='word', stop_words='english',
                     token_pattern=r'(?u)\b[a-zA-Z_][a-zA-Z0-9_]+\b', ngram_range=(1, 2), max_features=20000,

@@ -7,12 +7,12 @@ import type {CommandContext} from './commands/context.js';
 import {listCommand} from './commands/list.js';
 import {markCommand, type MarkChange} from './commands/mark.js';
 import {parseCommand} from './commands/parse.js';
-import {formatWarnings} from './commands/format.js';
+import {formatWarnings} from './commands/output.js';
 import {LISTING_FORMATS, startLoading, type ListingFormat, type ListingSource} from './listing/load.js';
 import type {StateFilter} from './state/with-state.js';
 import {filesSince} from './library/days.js';
 import {defaultLastSessionFile, defaultLibraryDirectory, listLibrary, readLastSession, writeLastSession} from './library/library.js';
-import {shownName} from './listing/open.js';
+import {shownName} from './listing/file-name.js';
 import {openKeyboard} from './ui/keyboard.js';
 import type * as ReaderModule from './ui/run-reader.js';
 

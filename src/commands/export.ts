@@ -3,8 +3,8 @@ import {EXPORT_FORMATS, exportPapers, type ExportFormat} from '../export/formats
 import type {ListingSource} from '../listing/load.js';
 import type {StateFilter} from '../state/with-state.js';
 import type {CommandContext} from './context.js';
-import {formatWarnings} from './format.js';
-import {loadInView} from './state.js';
+import {formatWarnings} from './output.js';
+import {loadInView} from './papers-with-marks.js';
 
 /** The output format `--format` names (Markdown by default). */
 export function exportFormat(text: string | undefined): ExportFormat {

@@ -2,7 +2,7 @@
 // request per day, at most one a second (start to start), the days the library holds skipped. Each day is
 // kept as it arrives, so a run that stops (Ctrl-C, a day that cannot be fetched) keeps what it got and
 // says how to resume. It never opens the reader: it prints a summary.
-import {InputError} from '../errors.js';
+import {fileError, InputError} from '../errors.js';
 import {fetchListing} from '../fetch/fetch.js';
 import {checkRange, planRange} from '../fetch/range-plan.js';
 import {dailyPapersName, inLibrary, saveToLibrary} from '../library/library.js';
@@ -141,7 +141,7 @@ export async function fetchRangeCommand(flags: RangeFlags, context: CommandConte
 				try {
 					saveToLibrary(context.library, dailyPapersName(day), Buffer.from(fetched.body, 'utf8'));
 				} catch (error) {
-					throw new InputError(`${context.library}: ${day} could not be kept in the library (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+					throw fileError(context.library, `${day} could not be kept in the library (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
 				}
 			} catch (error) {
 				if (!(error instanceof InputError)) throw error;

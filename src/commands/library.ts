@@ -1,9 +1,9 @@
 import {readFileSync} from 'node:fs';
-import {InputError} from '../errors.js';
+import {fileError, InputError, problemOf} from '../errors.js';
 import {addedName, arxivName, dailyPapersDay, dailyPapersName, keepInLibrary, listLibrary, saveToLibrary, type LibraryEntry} from '../library/library.js';
 import {loadListings, type LibraryListings, type MemoryListing} from '../listing/load.js';
 import type {CommandContext} from './context.js';
-import {openCommandStore} from './state.js';
+import {openCommandStore} from './papers-with-marks.js';
 
 /** The library's listings for the loader, newest first; null when the library is empty. */
 export function librarySource(context: CommandContext): LibraryListings | null {
@@ -16,7 +16,7 @@ function readLibrary(context: CommandContext): LibraryEntry[] {
 	try {
 		return listLibrary(context.library);
 	} catch (error) {
-		throw new InputError(`${context.library}: the library cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+		throw fileError(context.library, `the library cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
 	}
 }
 
@@ -48,7 +48,7 @@ export async function addCommand(files: readonly string[], context: CommandConte
 			bytes = readFileSync(file);
 		} catch (error) {
 			const code = (error as NodeJS.ErrnoException).code;
-			throw new InputError(`${file}: cannot be read (${code === 'EISDIR' ? 'is a directory: name its files' : (code ?? String(error))})`);
+			throw fileError(file, `cannot be read (${code === 'EISDIR' ? 'is a directory: name its files' : (code ?? String(error))})`);
 		}
 		// The bytes read above, not the file again: what is checked is what is added.
 		const {papers} = await loadListings([{name: file, bytes}], {...context.load, directories: false});
@@ -59,7 +59,7 @@ export async function addCommand(files: readonly string[], context: CommandConte
 		try {
 			path = saveToLibrary(context.library, addedName(file, day), bytes);
 		} catch (error) {
-			throw new InputError(`${context.library}: ${file} could not be added (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+			throw fileError(context.library, `${file} could not be added (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
 		}
 		context.stdout(`added ${papers} paper${papers === 1 ? '' : 's'} from ${file} as ${path}\n`);
 	}
@@ -95,7 +95,7 @@ export async function libraryCommand(options: {json: boolean}, context: CommandC
 			rows.push({file: entry.path, day: entry.day, source: entry.source, papers: papers.length, unread, problem: null});
 		} catch (error) {
 			if (!(error instanceof InputError)) throw error;
-			rows.push({file: entry.path, day: entry.day, source: entry.source, papers: 0, unread: 0, problem: error.message.replace(`${entry.path}: `, '')});
+			rows.push({file: entry.path, day: entry.day, source: entry.source, papers: 0, unread: 0, problem: problemOf(error)});
 		}
 	}
 	const totals = {listings: rows.length, papers: all.size, unread: [...all.values()].filter((read) => !read).length};

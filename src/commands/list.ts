@@ -4,8 +4,8 @@ import {loadListings} from '../listing/load.js';
 import {inView, withState, type StateFilter} from '../state/with-state.js';
 import type {Sort} from '../ui/sorts.js';
 import type {CommandContext} from './context.js';
-import {writePapers} from './format.js';
-import {openCommandStore} from './state.js';
+import {writePapers} from './output.js';
+import {openCommandStore} from './papers-with-marks.js';
 
 /** Options of `papers list`. */
 export interface ListOptions {

@@ -1,18 +1,24 @@
 import {InputError} from '../errors.js';
-import type {Flag} from '../state/store.js';
+import type {Flag} from '../state/marks.js';
 import type {CommandContext} from './context.js';
-import {openCommandStore} from './state.js';
+import {openCommandStore} from './papers-with-marks.js';
 
-/** Which change `papers mark` makes. */
-export interface MarkChange {
+/**
+ * What `papers mark` sets: one flag to one value on every paper named (a MarkChange, src/state/marks.ts,
+ * with the same value for each paper).
+ */
+export interface MarkSetting {
 	flag: Flag;
 	value: boolean;
 }
 
+/** @deprecated The name src/cli.tsx imports (cli.tsx is being changed elsewhere): use MarkSetting. Not the MarkChange of src/state/marks.ts. */
+export type MarkChange = MarkSetting;
+
 const ID = /^[0-9a-f]{12}$/;
 
 /** `papers mark (--read | --unread | --favorite | --unfavorite) ID...`. */
-export async function markCommand(ids: readonly string[], change: MarkChange, context: CommandContext): Promise<number> {
+export async function markCommand(ids: readonly string[], setting: MarkSetting, context: CommandContext): Promise<number> {
 	if (ids.length === 0) throw new InputError('mark: name at least one paper id (as `papers list` shows them)');
 	const invalid = ids.filter((id) => !ID.test(id));
 	if (invalid.length > 0) {
@@ -20,9 +26,9 @@ export async function markCommand(ids: readonly string[], change: MarkChange, co
 	}
 	const unique = [...new Set(ids)];
 	const store = await openCommandStore(context);
-	store.set(change.flag, unique, change.value);
+	store.set(setting.flag, unique, setting.value);
 	if (!store.writable) throw new InputError(`mark: ${store.path}: the marks could not be saved (see above)`);
-	const what = change.flag === 'read' ? (change.value ? 'read' : 'unread') : change.value ? 'favorite' : 'not favorite';
+	const what = setting.flag === 'read' ? (setting.value ? 'read' : 'unread') : setting.value ? 'favorite' : 'not favorite';
 	context.stdout(`marked ${unique.length} paper${unique.length === 1 ? '' : 's'} ${what}\n`);
 	return 0;
 }

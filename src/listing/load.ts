@@ -4,15 +4,17 @@
  */
 import {readdir} from 'node:fs/promises';
 import {join} from 'node:path';
-import {InputError} from '../errors.js';
+import {InputError, problemOf, type FileError} from '../errors.js';
 import {parseArxivFeed} from './arxiv.js';
 import {parseHfApi} from './hf-api.js';
 import {createHfPageParser, type ListingParser} from './hf-page.js';
 import type * as HtmlText from './html-text.js';
 import {createMerger, type Paper, type ParseResult, type ParseWarning} from './paper.js';
-import {fileError, openBytes, openListing, shownName, type ListingFormat, type Opened} from './open.js';
+import type {ListingFormat} from './detect.js';
+import {fileError, shownName} from './file-name.js';
+import {openBytes, openListing, type Opened} from './open.js';
 
-export {LISTING_FORMATS, type ListingFormat} from './open.js';
+export {LISTING_FORMATS, type ListingFormat} from './detect.js';
 
 /**
  * The HTML reader (htmlparser2 and its entity tables, ~40 ms to load), loaded only when a listing is an
@@ -63,7 +65,7 @@ async function readStdin(): Promise<Buffer> {
 type Parser = ListingParser & {readonly endsEarly?: boolean};
 
 /** A listing without papers: an HTML page says what to do instead; a feed cut short says where it ends (its last warning). */
-function noPapers(file: string, {warnings, endsEarly, html}: Parser): InputError {
+function noPapers(file: string, {warnings, endsEarly, html}: Parser): FileError {
 	if (html === true) {
 		return fileError(file, 'is an HTML page with no papers in its text: save the page as text instead (select all, copy, paste into a file), or get the listing with `papers fetch`');
 	}
@@ -155,7 +157,7 @@ export async function startLoading(files: readonly ListingSource[], options: Loa
 				input = openListing(source.file, options.format);
 			} catch (error) {
 				if (!(error instanceof InputError)) throw error;
-				warnings.push({source: shownName(source.file), line: null, message: `skipped: ${error.message.replace(`${shownName(source.file)}: `, '')}`});
+				warnings.push({source: shownName(source.file), line: null, message: `skipped: ${problemOf(error)}`});
 				return false;
 			}
 		}
@@ -177,7 +179,7 @@ export async function startLoading(files: readonly ListingSource[], options: Loa
 		} else if (source.directory === null) {
 			throw noPapers(source.file, parsed);
 		} else {
-			warnings.push({source: shownName(source.file), line: null, message: `skipped: ${noPapers(source.file, parsed).message.replace(`${shownName(source.file)}: `, '')}`});
+			warnings.push({source: shownName(source.file), line: null, message: `skipped: ${noPapers(source.file, parsed).problem}`});
 		}
 		settle(source);
 	};
@@ -203,7 +205,7 @@ export async function startLoading(files: readonly ListingSource[], options: Loa
 				} catch (error) {
 					// A directory's file that turns out not to be a listing (an arXiv error answer): skipped, as one that cannot be opened.
 					if (!(error instanceof InputError) || source.directory === null) throw error;
-					warnings.push({source: shownName(source.file), line: null, message: `skipped: ${error.message.replace(`${shownName(source.file)}: `, '')}`});
+					warnings.push({source: shownName(source.file), line: null, message: `skipped: ${problemOf(error)}`});
 					parser = null;
 					current++;
 					settle(source);

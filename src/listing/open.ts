@@ -1,38 +1,12 @@
 /**
  * Opening a listing: its bytes read (a file, a stream such as a pipe or a FIFO, or bytes in memory),
- * checked to be text (UTF-8, or UTF-16 with its byte order mark), and its format told from its first bytes.
+ * checked to be text (UTF-8, or UTF-16 with its byte order mark), and its format told from its first bytes
+ * (detect.ts).
  */
 import {closeSync, fstatSync, openSync, readFileSync, readSync} from 'node:fs';
-import {fileError as namedFileError, InputError} from '../errors.js';
-import {endsBeforeRoot, feedKind} from './arxiv.js';
-import {looksLikeHfApi} from './hf-api.js';
-import {escapeUnsafe} from '../text/sanitize.js';
-
-/** The listing formats papers reads. */
-export const LISTING_FORMATS = ['hf-page', 'hf-api', 'arxiv'] as const;
-/** hf-page: the text of a Hugging Face papers page; hf-api: its /api/daily_papers JSON; arxiv: an Atom or RSS feed. */
-export type ListingFormat = (typeof LISTING_FORMATS)[number];
-
-/** True when text that starts with "<" is an HTML page rather than XML. */
-function looksLikeHtml(start: string): boolean {
-	return /^\s*(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html[\s>]|head[\s>]|body[\s>]|meta[\s>]|title[\s>]|div[\s>]|p[\s>]|h[1-6][\s>]|article[\s>]|section[\s>]|main[\s>]|span[\s>]|a[\s>])/i.test(start.replace(/^\uFEFF/, ''));
-}
-
-/** A listing format, or a papers page saved as HTML (its text is read as page text). */
-export type Detected = ListingFormat | 'html';
-
-/**
- * A file's name as messages and paper records give it: a name can hold escape sequences and line breaks
- * too (a directory's files are named by whoever made them), written as `\uXXXX` escapes.
- */
-export function shownName(file: string): string {
-	return escapeUnsafe(file);
-}
-
-/** An InputError naming the file, as shownName shows it. */
-export function fileError(file: string, problem: string): InputError {
-	return namedFileError(shownName(file), problem);
-}
+import {InputError} from '../errors.js';
+import {detectFormat, type Detected, type ListingFormat} from './detect.js';
+import {fileError} from './file-name.js';
 
 /** Files are read this much at a time: the reader shows the first papers before the rest is read. */
 const CHUNK_BYTES = 1 << 20;
@@ -175,36 +149,11 @@ function checkText(file: string, head: Buffer, whole: () => Buffer, format: List
 	let first = firstVisibleByte(bytes);
 	if (first === undefined && head !== (bytes = whole())) first = firstVisibleByte(bytes);
 	if (first === undefined) throw fileError(file, 'is empty (only white space)');
-	if (format === 'hf-page' && first === 0x3c && looksLikeHtml(bytes.toString('utf8', 0, 4096))) return 'html';
-	return format ?? detectFormat(file, bytes, first, whole);
+	return detectFormat(file, bytes, first, whole, format);
 }
 
 function firstVisibleByte(bytes: Buffer): number | undefined {
 	return bytes.find((byte) => byte !== 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d && byte !== 0xef && byte !== 0xbb && byte !== 0xbf);
-}
-
-/** The format the bytes show: JSON is the API's, XML a feed, anything else page text (a title may start with "["). */
-function detectFormat(file: string, head: Buffer, first: number, whole: () => Buffer): Detected {
-	if (first === 0x3c) {
-		const start = head.toString('utf8', 0, 4096);
-		if (feedKind(start) !== null) return 'arxiv';
-		if (looksLikeHtml(start)) return 'html';
-		if (endsBeforeRoot(start)) return 'arxiv'; // cut before its root: the parser says so
-		// XML of another kind; not a saved page that opens with a comment or a link (`<https://…>`).
-		const opening = start.replace(/^\uFEFF/, '').replace(/^\s*(?:<!--[\s\S]*?-->\s*)*/, '');
-		if (/^<(?:\?xml|!doctype|[a-z][\w:.-]*[\s/>])/i.test(opening) && !/^<https?:/i.test(opening)) {
-			throw fileError(file, 'is XML or HTML but not an arXiv Atom or RSS feed (papers reads Hugging Face pages and their API JSON, and arXiv feeds)');
-		}
-		return 'hf-page';
-	}
-	if (first !== 0x7b && first !== 0x5b) return 'hf-page';
-	if (looksLikeHfApi(head.toString('utf8', 0, 4096))) return 'hf-api';
-	try {
-		JSON.parse(whole().toString('utf8').replace(/^\uFEFF/, ''));
-		return 'hf-api'; // JSON of another shape: its parser says what is wrong with it
-	} catch {
-		return 'hf-page';
-	}
 }
 
 function countReplacementCharacters(text: string): number {

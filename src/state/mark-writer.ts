@@ -1,21 +1,19 @@
-import type {Flag, MarkStore} from './store.js';
+import type {MarkChange} from './marks.js';
+import type {MarkStore} from './store.js';
 
-/** One flag change for several papers. */
-export interface MarkWrite {
-	flag: Flag;
-	entries: ReadonlyArray<{id: string; value: boolean}>;
-}
+/** @deprecated The name src/ui/app.tsx imports (src/ui is being changed elsewhere): use MarkChange (marks.ts). */
+export type MarkWrite = MarkChange;
 
 /** Writes marks after the current frame has been drawn, so that writing never blocks typing. */
 export interface MarkWriter {
-	write(change: MarkWrite): void;
+	write(change: MarkChange): void;
 	/** Writes everything still queued, now (on quit). */
 	flush(): void;
 }
 
 /** Queues changes and writes them on the next turn of the event loop; errors go to `onError`. */
 export function createMarkWriter(store: Pick<MarkStore, 'set'>, onError: (error: unknown) => void): MarkWriter {
-	let queue: MarkWrite[] = [];
+	let queue: MarkChange[] = [];
 	let scheduled: NodeJS.Immediate | undefined;
 	const flush = () => {
 		if (scheduled !== undefined) clearImmediate(scheduled);

@@ -17,6 +17,15 @@ export interface Mark {
 /** The two flags a mark holds. */
 export type Flag = 'read' | 'favorite';
 
+/**
+ * A change to marks: one flag, and the value each paper gets. The one type for it: the reader's toggles
+ * and their undo (src/ui/view-state.ts still calls it `Change`), the deferred writes (mark-writer.ts).
+ */
+export interface MarkChange {
+	flag: Flag;
+	entries: ReadonlyArray<{id: string; value: boolean}>;
+}
+
 export const EMPTY_MARK: Readonly<Mark> = Object.freeze({read: false, readAt: 0, favorite: false, favoriteAt: 0});
 
 /** One paper's mark from two sources: each flag from whichever changed it last (`a` on a tie). */

@@ -1,6 +1,7 @@
 // What the reader and `papers list --sort for-you` need around the ranking: the features built a slice
 // at a time, the order of every paper (unread first), and the papers most like one paper. Pure: no I/O.
-import {FeatureBuilder, type Features, type TriagePaper} from './features.js';
+import {FeatureBuilder, type Features} from './features.js';
+import type {TriagePaper} from './tokens.js';
 import {PAPERS, rankForYou, type ForYou, type RankSettings} from './rank.js';
 
 /** The features of a list of papers, built a slice at a time (`step`) until they are ready. */

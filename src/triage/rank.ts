@@ -1,7 +1,8 @@
 // "For you": unread papers ranked by how much they resemble the favorites. A linear SVM trained with the
 // favorites as positives and every other paper as a negative (arxiv-sanity-lite's recipe), blended with the
 // favorites' centroid (Rocchio), over tf-idf features (features.ts). Pure: no I/O, deterministic.
-import {buildFeatures, RECIPE_FEATURES, type FeatureSettings, type Features, type SparseMatrix, type SparseRow, type TriagePaper} from './features.js';
+import {buildFeatures, RECIPE_FEATURES, type FeatureSettings, type Features, type SparseMatrix, type SparseRow} from './features.js';
+import type {TriagePaper} from './tokens.js';
 import {balancedCosts, trainLinearSvm, type LinearModel} from './svm.js';
 
 export interface RankSettings {

@@ -19,7 +19,7 @@ import {commandFor, type Command} from './keymap.js';
 import {splitKeypresses} from './keypress.js';
 import {runInSlices} from './slices.js';
 import {computeLayout} from './layout.js';
-import {paperUrl, safeUrl} from './open-url.js';
+import {paperUrl, safeUrl} from '../listing/paper-url.js';
 import {useDays} from './use-days.js';
 import {useForYou} from './use-for-you.js';
 import {useTerminalSize} from './use-terminal-size.js';

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import type {CommandContext} from '../../src/commands/context.js';
-import {writePapers} from '../../src/commands/format.js';
+import {writePapers} from '../../src/commands/output.js';
 import {paperId, type Paper} from '../../src/listing/paper.js';
 
 function paper(index: number): Paper {

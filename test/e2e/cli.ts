@@ -1,8 +1,8 @@
 // Runs the built CLI (dist/cli.js) as a real process, with its state in a throw-away directory.
 import {spawn} from 'node:child_process';
-import {existsSync, mkdtempSync, realpathSync, rmSync} from 'node:fs';
+import {chmodSync, copyFileSync, cpSync, existsSync, mkdtempSync, readdirSync, realpathSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
-import {join, relative, isAbsolute} from 'node:path';
+import {basename, dirname, join, relative, isAbsolute} from 'node:path';
 import {fileURLToPath} from 'node:url';
 
 /** The repository root (the CLI runs from here unless told otherwise). */
@@ -41,6 +41,45 @@ export function removeTempDirs(): void {
 
 // Whatever a test run leaves (an interrupted run skips afterEach) goes when the worker exits.
 process.on('exit', removeTempDirs);
+
+/** The built CLI and the bundled listing, where any user can read them (see worldReadableBuild). */
+export interface WorldReadableBuild {
+	/** The directory holding dist/, fixtures/ and package.json: a working directory for the CLI. */
+	root: string;
+	/** The CLI, as CLI_PATH. */
+	cli: string;
+	/** The bundled listing, as FIXTURE. */
+	fixture: string;
+}
+
+let worldReadable: WorldReadableBuild | undefined;
+
+/** Everything under `path` readable (and directories enterable) by any user; the rest of the mode kept. */
+function openToAll(path: string, directory: boolean): void {
+	chmodSync(path, directory ? 0o755 : 0o644);
+	if (!directory) return;
+	for (const entry of readdirSync(path, {withFileTypes: true})) openToAll(join(path, entry.name), entry.isDirectory());
+}
+
+/**
+ * A copy of the built CLI (its whole directory: the chunks and the fixtures it finds next to it), the
+ * fixtures and package.json (Node reads `"type": "module"` there) in a temp directory any user can
+ * read, for the tests that run the CLI as another user (nobody, when the tests run as root). The
+ * checkout itself may be out of that user's reach: a clone in a `mktemp -d` directory (mode 0700).
+ * Made once per test process, removed when it exits.
+ */
+export function worldReadableBuild(): WorldReadableBuild {
+	if (worldReadable !== undefined) return worldReadable;
+	assertBuilt();
+	const root = mkdtempSync(join(TEMP_ROOT, 'papers-build-'));
+	process.on('exit', () => rmSync(root, {recursive: true, force: true}));
+	cpSync(dirname(CLI_PATH), join(root, 'dist'), {recursive: true});
+	cpSync(join(REPO_ROOT, 'fixtures'), join(root, 'fixtures'), {recursive: true});
+	copyFileSync(join(REPO_ROOT, 'package.json'), join(root, 'package.json'));
+	openToAll(root, true);
+	worldReadable = {root, cli: join(root, 'dist', basename(CLI_PATH)), fixture: join(root, 'fixtures', basename(FIXTURE))};
+	return worldReadable;
+}
 
 /** Where the CLI keeps read marks and favorites for a given XDG_CONFIG_HOME. */
 export function storePath(home: string): string {

@@ -6,7 +6,7 @@ import {chmodSync, chownSync, copyFileSync, existsSync, mkdirSync, readdirSync, 
 import {join} from 'node:path';
 import {afterEach, beforeAll, describe, expect, it} from 'vitest';
 import {respond, startServer, type Handler, type TestServer} from '../helpers/http-server.js';
-import {assertBuilt, CLI_PATH, cliEnvironment, FIXTURE, makeTempDir, makeTempHome, removeTempDirs, REPO_ROOT, runCli, type RunResult} from './cli.js';
+import {assertBuilt, CLI_PATH, cliEnvironment, FIXTURE, makeTempDir, makeTempHome, removeTempDirs, REPO_ROOT, runCli, worldReadableBuild, type RunResult} from './cli.js';
 
 const API_FIXTURE = readFileSync(join(REPO_ROOT, 'fixtures', 'hf-api-daily-papers.json'));
 const ATOM_FIXTURE = readFileSync(join(REPO_ROOT, 'fixtures', 'arxiv-atom.xml'));
@@ -221,7 +221,9 @@ const asNobody = process.getuid?.() === 0;
 /** Runs the CLI (as nobody when we are root), without blocking: the test's server must answer meanwhile. */
 function papersAs(root: string, args: readonly string[]): Promise<RunResult> {
 	return new Promise((resolve, reject) => {
-		const child = spawn(process.execPath, [CLI_PATH, ...args], {cwd: REPO_ROOT, env: cliEnvironment(env(root)), stdio: ['ignore', 'pipe', 'pipe'], ...(asNobody ? {uid: 65534, gid: 65534} : {})});
+		// As nobody, a copy of the build any user can read: the checkout may be private (a clone in `mktemp -d`).
+		const build = asNobody ? worldReadableBuild() : {root: REPO_ROOT, cli: CLI_PATH};
+		const child = spawn(process.execPath, [build.cli, ...args], {cwd: build.root, env: cliEnvironment(env(root)), stdio: ['ignore', 'pipe', 'pipe'], ...(asNobody ? {uid: 65534, gid: 65534} : {})});
 		let stdout = '';
 		let stderr = '';
 		child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));

@@ -6,7 +6,7 @@ import {dirname, join} from 'node:path';
 import {afterEach, beforeAll, describe, expect, it} from 'vitest';
 import type {Mark} from '../../src/state/marks.js';
 import {parseStore} from '../../src/state/store-format.js';
-import {assertBuilt, CLI_PATH, cliEnvironment, FIXTURE, makeTempHome, removeTempDirs, REPO_ROOT, runCli, storePath, type RunResult} from './cli.js';
+import {assertBuilt, CLI_PATH, cliEnvironment, FIXTURE, makeTempHome, removeTempDirs, REPO_ROOT, runCli, storePath, worldReadableBuild, type RunResult, type WorldReadableBuild} from './cli.js';
 import {startTmux, tmuxMissingReason, tmuxVersion, type TmuxSession} from './tmux.js';
 
 interface JsonPaper {
@@ -150,6 +150,11 @@ describe('a corrupt store', {timeout: 60_000}, () => {
 /** How to run a process as a user who cannot write a directory root can write: nobody, when we are root. */
 const asNobody = process.getuid?.() === 0;
 
+/** The CLI, a working directory and the bundled listing for a run as nobody: a copy any user can read (the checkout may be private). */
+function buildFor(nobody: boolean): WorldReadableBuild {
+	return nobody ? worldReadableBuild() : {root: REPO_ROOT, cli: CLI_PATH, fixture: FIXTURE};
+}
+
 describe('a read-only config directory', {timeout: 60_000}, () => {
 	/** A store directory holding one read mark, then made read-only (and owned by nobody when root). */
 	function readOnlyHome(): string {
@@ -165,8 +170,9 @@ describe('a read-only config directory', {timeout: 60_000}, () => {
 	}
 
 	function runAsUser(args: readonly string[], home: string): RunResult {
-		const result = spawnSync(process.execPath, [CLI_PATH, ...args], {
-			cwd: REPO_ROOT,
+		const build = buildFor(asNobody);
+		const result = spawnSync(process.execPath, [build.cli, ...args], {
+			cwd: build.root,
 			env: cliEnvironment({XDG_CONFIG_HOME: home}),
 			encoding: 'utf8',
 			timeout: 30_000,
@@ -178,7 +184,7 @@ describe('a read-only config directory', {timeout: 60_000}, () => {
 	it('list reads it; mark says once that it cannot save, exit 2; the store is untouched', () => {
 		const home = readOnlyHome();
 		const before = readFileSync(storePath(home), 'utf8');
-		const listed = runAsUser(['list', FIXTURE, '--read', '--json'], home);
+		const listed = runAsUser(['list', buildFor(asNobody).fixture, '--read', '--json'], home);
 		expect(listed.stderr).toBe('');
 		expect(listed.code).toBe(0);
 		expect((JSON.parse(listed.stdout) as {papers: JsonPaper[]}).papers.map((paper) => paper.id)).toEqual([fixture[0]!.id]);
@@ -199,8 +205,9 @@ describe('a config directory that cannot be entered', {timeout: 60_000}, () => {
 		const home = makeTempHome();
 		if (asNobody) chownSync(home, 65534, 65534);
 		chmodSync(home, 0o000);
-		const result = spawnSync(process.execPath, [CLI_PATH, 'mark', '--read', fixture[0]!.id], {
-			cwd: REPO_ROOT,
+		const build = buildFor(asNobody);
+		const result = spawnSync(process.execPath, [build.cli, 'mark', '--read', fixture[0]!.id], {
+			cwd: build.root,
 			env: cliEnvironment({XDG_CONFIG_HOME: home}),
 			encoding: 'utf8',
 			timeout: 30_000,
@@ -232,8 +239,9 @@ describe.skipIf(tmuxMissingReason !== null)(`readers in real terminals (${tmuxVe
 	});
 
 	async function reader(home: string, user: 'self' | 'nobody' = 'self'): Promise<TmuxSession> {
-		const command = user === 'nobody' ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, CLI_PATH, FIXTURE] : [process.execPath, CLI_PATH, FIXTURE];
-		const session = await startTmux({width: 120, height: 35, command, env: {XDG_CONFIG_HOME: home}});
+		const build = buildFor(user === 'nobody');
+		const command = [...(user === 'nobody' ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups'] : []), process.execPath, build.cli, build.fixture];
+		const session = await startTmux({width: 120, height: 35, command, env: {XDG_CONFIG_HOME: home}, cwd: build.root});
 		sessions.push(session);
 		await session.waitFor(/^1\/63 /m, 15_000);
 		return session;

@@ -1,25 +1,18 @@
 import {readFileSync} from 'node:fs';
 import {fc, test} from '@fast-check/vitest';
 import {describe, expect, it} from 'vitest';
-import {jsonChunks} from '../../src/commands/format.js';
-import {
-	bibtexKeys,
-	escapeLatex,
-	escapeMarkdown,
-	EXPORT_FORMATS,
-	exportPapers,
-	isExportFormat,
-	isSimpleMath,
-	toBibtex,
-	toJson,
-	toMarkdown,
-	type ExportFormat,
-} from '../../src/export/formats.js';
+import {jsonChunks} from '../../src/commands/output.js';
+import {bibtexKeys} from '../../src/export/bibtex-keys.js';
+import {toBibtex} from '../../src/export/bibtex.js';
+import {EXPORT_FORMATS, exportPapers, isExportFormat, type ExportFormat} from '../../src/export/formats.js';
+import {toJson} from '../../src/export/json.js';
+import {escapeLatex, isSimpleMath} from '../../src/export/latex-text.js';
+import {escapeMarkdown, toMarkdown} from '../../src/export/markdown.js';
 import {normalizeArxivId} from '../../src/listing/arxiv-id.js';
 import {parseHfPage} from '../../src/listing/hf-page.js';
 import {paperId, type PaperWithState} from '../../src/listing/paper.js';
 import {collapseWhiteSpace, sanitize, UNSAFE_CHARACTER} from '../../src/text/sanitize.js';
-import {paperUrl, safeUrl} from '../../src/ui/open-url.js';
+import {paperUrl, safeUrl} from '../../src/listing/paper-url.js';
 
 function paper(fields: Partial<PaperWithState> = {}): PaperWithState {
 	const title = fields.title ?? 'Attention Is All You Need';

@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest';
-import {buildFeatures, documentText, FeatureBuilder, RECIPE_FEATURES, terms, words, type FeatureSettings} from '../../src/triage/features.js';
+import {buildFeatures, FeatureBuilder, RECIPE_FEATURES, type FeatureSettings} from '../../src/triage/features.js';
+import {documentText, terms, words} from '../../src/triage/tokens.js';
 
 const paper = (title: string, abstract = '', authors: string[] = []) => ({title, abstract, authors});
 /** Every term kept: the vocabulary bounds out of the way. */

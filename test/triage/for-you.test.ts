@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest';
-import {buildFeatures, FeatureBuilder, type TriagePaper} from '../../src/triage/features.js';
+import {buildFeatures, FeatureBuilder} from '../../src/triage/features.js';
+import type {TriagePaper} from '../../src/triage/tokens.js';
 import {byScore, FeatureJob, forYouOrder, markedIndices, rankPapers, similarTo} from '../../src/triage/for-you.js';
 import {PAPERS} from '../../src/triage/rank.js';
 

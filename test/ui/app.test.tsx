@@ -27,7 +27,7 @@ import {
 	renderInTerminal,
 	TAB,
 	type TerminalSize,
-} from './render.js';
+} from '../helpers/render.js';
 
 const {papers} = parseHfPage(readFileSync(new URL('../../fixtures/hf-daily-papers-page.txt', import.meta.url), 'utf8'), {source: 'hf'});
 const TOTAL = papers.length;

@@ -4,7 +4,7 @@ import type {FetchDay, FetchedDay} from '../../src/library/fetch-day.js';
 import {parseHfApi} from '../../src/listing/hf-api.js';
 import type {Paper} from '../../src/listing/paper.js';
 import {App, type AppProps} from '../../src/ui/app.js';
-import {cleanup, renderInTerminal, type TerminalSize} from './render.js';
+import {cleanup, renderInTerminal, type TerminalSize} from '../helpers/render.js';
 
 const LIBRARY = '/data/papers/library';
 const {papers: fixture} = parseHfApi(readFileSync(new URL('../../fixtures/hf-api-daily-papers.json', import.meta.url), 'utf8'), {source: 'fixture'});

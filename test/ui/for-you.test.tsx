@@ -4,7 +4,7 @@ import {afterEach, describe, expect, it, vi} from 'vitest';
 import {App, type AppProps} from '../../src/ui/app.js';
 import type {Flags} from '../../src/ui/view-state.js';
 import {makePaper} from '../helpers/paper.js';
-import {cleanup, ESC, renderInTerminal, type TerminalSize} from './render.js';
+import {cleanup, ESC, renderInTerminal, type TerminalSize} from '../helpers/render.js';
 
 afterEach(() => {
 	cleanup();

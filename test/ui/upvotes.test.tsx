@@ -7,7 +7,7 @@ import {App, type AppProps} from '../../src/ui/app.js';
 import {PaperRow} from '../../src/ui/components/paper-row.js';
 import {detailLines} from '../../src/ui/detail-lines.js';
 import {makePaper} from '../helpers/paper.js';
-import {cleanup, renderInTerminal, stripAnsi} from './render.js';
+import {cleanup, renderInTerminal, stripAnsi} from '../helpers/render.js';
 
 afterEach(() => {
 	cleanup();

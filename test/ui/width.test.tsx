@@ -9,7 +9,7 @@ import {sanitize} from '../../src/text/sanitize.js';
 import {cellWidth} from '../../src/text/width.js';
 import {App} from '../../src/ui/app.js';
 import {makePaper} from '../helpers/paper.js';
-import {cleanup, renderInTerminal, type TerminalSize} from './render.js';
+import {cleanup, renderInTerminal, type TerminalSize} from '../helpers/render.js';
 
 afterEach(() => {
 	cleanup();

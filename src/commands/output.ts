@@ -1,3 +1,4 @@
+/** What the commands write: papers as a table or as JSON (in batches, minding a slow pipe), and the parsers' warnings. */
 import type {Paper, ParseWarning} from '../listing/paper.js';
 import type {CommandContext} from './context.js';
 

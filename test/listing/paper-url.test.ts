@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {paperUrl, safeUrl} from '../../src/ui/open-url.js';
+import {paperUrl, safeUrl} from '../../src/listing/paper-url.js';
 
 describe('paperUrl', () => {
 	it('opens the arXiv abstract page for an arXiv id', () => {

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {jsonChunks} from '../../src/commands/format.js';
+import {jsonChunks} from '../../src/commands/output.js';
 import {formatTable} from '../../src/commands/table.js';
 import {paperId, type Paper} from '../../src/listing/paper.js';
 

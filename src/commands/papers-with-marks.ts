@@ -1,3 +1,4 @@
+/** The papers of listings with their read and favorite marks from the store, for the commands that show or change marks. */
 import {loadListings, type ListingSource} from '../listing/load.js';
 import type {PaperWithState, ParseWarning} from '../listing/paper.js';
 import type {MarkStore} from '../state/store.js';

@@ -1,5 +1,6 @@
-import {arxivAbsUrl} from '../listing/arxiv-id.js';
-import type {Paper} from '../listing/paper.js';
+/** A paper's address on the web, and the check that a URL from a listing is safe to open (the reader's `o`, the exports). */
+import {arxivAbsUrl} from './arxiv-id.js';
+import type {Paper} from './paper.js';
 
 /** The page to open for a paper: its arXiv abstract when the id is an arXiv id (new or old style), else an arXiv title search. */
 export function paperUrl(paper: Pick<Paper, 'arxivId' | 'title'>): string {
