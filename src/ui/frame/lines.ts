@@ -226,3 +226,10 @@ export function detailPaneLines(lines: readonly DetailLine[], scroll: number, wi
 		return styled(DETAIL_STYLE[detail.kind], ...(detail.segments.length === 0 ? [' '] : clipSpans(highlighted(detail.segments), width)));
 	});
 }
+
+const count = (value: number) => value.toLocaleString('en-US');
+
+/** The footer's "for you: reading N/M papers…" while the for-you features are built (use-for-you.ts). */
+export function readingStatus(done: number, total: number): string {
+	return `for you: reading ${count(done)}/${count(total)} papers…`;
+}
