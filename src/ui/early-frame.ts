@@ -5,6 +5,7 @@
  * bytes over it: nothing moves. Keys typed meanwhile wait in the terminal, which is put in raw mode first
  * (no echo) and read by Ink once it is up. Nothing here imports Ink or React.
  */
+import chalk from 'chalk';
 import {countFrom} from '../library/days.js';
 import type {Paper} from '../listing/paper.js';
 import {frameText} from './frame/frame.js';
@@ -68,8 +69,9 @@ export interface EarlyFrame {
  * Enters the alternate screen and writes the first frame at its top left, the cursor left there for Ink's
  * first render; null (nothing written) when no early frame is drawn for this terminal.
  */
-export function writeEarlyFrame(input: FirstFrameInput, stdout: NodeJS.WriteStream, colors: boolean, keyboard: NodeJS.ReadStream): EarlyFrame | null {
-	const text = firstFrame(input, {columns: stdout.columns || 80, rows: stdout.rows || 24}, colors);
+export function writeEarlyFrame(input: FirstFrameInput, keyboard: NodeJS.ReadStream, stdout: NodeJS.WriteStream = process.stdout): EarlyFrame | null {
+	// Colours as Ink's chalk decides (the same chalk: Ink's <Text> styles with it).
+	const text = firstFrame(input, {columns: stdout.columns || 80, rows: stdout.rows || 24}, chalk.level > 0);
 	if (text === null) return null;
 	let restored = false;
 	const restore = () => {
