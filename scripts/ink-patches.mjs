@@ -20,8 +20,10 @@ export function usesOurWidth(specifier, importer) {
 const INK_OUTPUT = /[\\/]ink[\\/]build[\\/]output\.js$/;
 /** slice-ansi's tokeniser, which cuts lines for Ink (a Text's wrap="truncate", a clipping box) with its own widths. */
 const SLICE_ANSI = /[\\/]slice-ansi[\\/]tokenize-ansi\.js$/;
-/** The files patched: Ink's output.js and slice-ansi's tokeniser. */
-export const PATCHED_FILE = /[\\/](?:ink[\\/]build[\\/]output|slice-ansi[\\/]tokenize-ansi)\.js$/;
+/** string-width itself (which our measure, src/text/width.ts, builds on). */
+const STRING_WIDTH = /[\\/]string-width[\\/]index\.js$/;
+/** The files patched: Ink's output.js, slice-ansi's tokeniser and string-width. */
+export const PATCHED_FILE = /[\\/](?:ink[\\/]build[\\/]output|slice-ansi[\\/]tokenize-ansi|string-width[\\/]index)\.js$/;
 
 const OUTPUT_PATCHES = [
 	/**
@@ -83,9 +85,23 @@ const SLICE_ANSI_PATCHES = [
 	},
 ];
 
-/** Ink's output.js or slice-ansi's tokeniser with the patches applied; throws when a text to replace is gone. */
+const STRING_WIDTH_PATCHES = [
+	/**
+	 * string-width makes its Intl.Segmenter when it loads: the first one takes 10-20 ms, at every start of
+	 * the reader, before its first frame (which our measure draws without string-width for common text:
+	 * src/text/width.ts). Here it is made on first use. (Its Unicode property patterns stay regular
+	 * expression literals, compiled on first use too: scripts/build.mjs keeps the `v` flag as it is.)
+	 */
+	{
+		name: 'segmenter on first use',
+		find: 'const segmenter = new Intl.Segmenter();',
+		replace: 'let papersSegmenter; const segmenter = {segment: (text) => (papersSegmenter ??= new Intl.Segmenter()).segment(text)}; // papers: scripts/ink-patches.mjs',
+	},
+];
+
+/** Ink's output.js, slice-ansi's tokeniser or string-width with the patches applied; throws when a text to replace is gone. */
 export function patchSource(source, path) {
-	const patches = INK_OUTPUT.test(path) ? OUTPUT_PATCHES : SLICE_ANSI.test(path) ? SLICE_ANSI_PATCHES : [];
+	const patches = INK_OUTPUT.test(path) ? OUTPUT_PATCHES : SLICE_ANSI.test(path) ? SLICE_ANSI_PATCHES : STRING_WIDTH.test(path) ? STRING_WIDTH_PATCHES : [];
 	let patched = source;
 	const appended = [];
 	const prepended = [];

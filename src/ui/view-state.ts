@@ -2,7 +2,7 @@ import {paperDay} from '../library/days.js';
 import type {Paper} from '../listing/paper.js';
 import type {SearchHit} from '../search/search.js';
 import type {Flag} from '../state/store.js';
-import {forYouOrder} from '../triage/for-you.js';
+import {forYouOrder} from '../triage/for-you-order.js';
 
 /** The three views of the header. */
 export type View = 'all' | 'unread' | 'favorites';

@@ -120,7 +120,8 @@ interface Cell {
 	styles: readonly Code[];
 }
 
-const graphemes = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
+/** The style of a blank cell (one array for all: cells of the same style share theirs). */
+const NO_STYLES: readonly Code[] = [];
 const SGR = new RegExp(`${ESC}\\[(\\d+)m`, 'y');
 
 /** A frame of `width` x `height` cells, written into as Ink's output.js does. */
@@ -131,14 +132,14 @@ export class Frame {
 		readonly width: number,
 		readonly height: number,
 	) {
-		this.rows = Array.from({length: height}, () => Array.from({length: width}, () => ({value: ' ', styles: []})));
+		this.rows = Array.from({length: height}, () => Array.from({length: width}, () => ({value: ' ', styles: NO_STYLES})));
 	}
 
 	/** Writes a line of text (with SGR codes) at column x of row y. */
 	write(x: number, y: number, text: string): void {
 		const row = this.rows[y];
 		if (row === undefined || text === '') return;
-		let styles: Code[] = [];
+		let styles: readonly Code[] = NO_STYLES;
 		let offset = x;
 		let at = 0;
 		while (at < text.length) {
@@ -152,7 +153,10 @@ export class Frame {
 			const next = text.indexOf(ESC, at);
 			const plain = text.slice(at, next === -1 ? text.length : next);
 			at += plain.length;
-			for (const {segment} of graphemes.segment(plain)) {
+			// By code point, not by grapheme as Ink: the same characters in the same cells, the same text
+			// written (a cluster's characters of no width join its first cell, the others follow it), and no
+			// Intl.Segmenter to load (its first use takes 10-20 ms).
+			for (const segment of plain) {
 				const width = cellWidth(segment);
 				if (width === 0) {
 					// A character of no width joins the cell before it (scripts/ink-patches.mjs).
@@ -178,9 +182,11 @@ function rowText(cells: readonly Cell[]): string {
 	let text = '';
 	for (let index = 0; index < cells.length; index++) {
 		const cell = cells[index]!;
-		text += codesText(index === 0 ? cell.styles : diff(cells[index - 1]!.styles, cell.styles));
+		const previous = index === 0 ? NO_STYLES : cells[index - 1]!.styles;
+		if (index === 0) text += codesText(cell.styles);
+		else if (cell.styles !== previous) text += codesText(diff(previous, cell.styles));
 		text += cell.value;
-		if (index === cells.length - 1) text += codesText(diff(cell.styles, []));
+		if (index === cells.length - 1) text += codesText(diff(cell.styles, NO_STYLES));
 	}
 	return text;
 }

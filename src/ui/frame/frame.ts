@@ -3,12 +3,11 @@
  * the detail pane side by side (or one pane on a narrow terminal), the footer. The App takes its header's
  * and footer's props from here; the first frame (early-frame.ts) is written from here before Ink loads.
  */
-import {matchRanges} from '../../search/highlight.js';
-import {detailLines, type DetailLine} from '../detail-lines.js';
+import {detailLines} from '../detail-lines.js';
 import type {Layout} from '../layout.js';
 import {flagsOf, searchPending, selectedPaper, type ViewState} from '../view-state.js';
 import {Frame, lineText} from './ansi.js';
-import {detailPaneLines, footerLine, headerLine, listWindow, paperRowLine, titleRanges, type FooterProps, type HeaderProps} from './lines.js';
+import {detailPaneLines, footerLine, headerLine, listWindow, paperRowLine, type FooterProps, type HeaderProps} from './lines.js';
 import {line} from './spans.js';
 
 /** What the frame shows beyond the view state: the hooks' part (use-days.ts, use-for-you.ts). */
@@ -44,31 +43,26 @@ export function footerProps(state: ViewState, layout: Layout, busy: string | nul
 /** The detail pane's width: its box, less the column of space before it. */
 export const detailPaneWidth = (layout: Layout) => layout.detailWidth - 1;
 
-/** The selected paper's detail lines (none without a paper). */
-export function selectedDetailLines(state: ViewState, layout: Layout, why: readonly string[] | null): DetailLine[] {
-	const paper = selectedPaper(state);
-	if (paper === undefined) return [];
-	const matched = state.hits?.has(state.visible[state.selected]!) === true;
-	return detailLines(paper, flagsOf(state, paper.id), matched ? matchRanges(state.hitsQuery, paper) : undefined, detailPaneWidth(layout), why);
-}
-
 /**
  * The frame Ink draws for this state, as Ink writes it (colours when `colors`: chalk's level above 0).
- * Not for the help overlay (the reader never opens on it).
+ * For the reader's first frame: not for the help overlay, nor for a search's results (no highlights: a
+ * search ends after the first frame), so that the first frame needs neither.
  */
 export function frameText(state: ViewState, layout: Layout, extras: FrameExtras, colors: boolean): string {
+	if (state.help || state.hits !== null) throw new Error('frameText draws the reader as it starts: no help, no search results');
 	const frame = new Frame(layout.columns, layout.height);
 	const write = (x: number, y: number, text: string) => frame.write(x, y, text);
 	write(0, 0, lineText(headerLine(headerProps(state, layout, extras.newCount)), colors));
 	const split = layout.mode === 'split';
 	if (split || state.focus === 'list') {
 		const window = listWindow(state, layout.listWidth, layout.bodyHeight);
-		const lines = window.rows === null ? window.empty : window.rows.map((row) => paperRowLine(row, titleRanges(row.query, row.paper.title)));
+		const lines = window.rows === null ? window.empty : window.rows.map((row) => paperRowLine(row, []));
 		lines.slice(0, layout.bodyHeight).forEach((row, index) => write(0, 1 + index, lineText(row, colors)));
 	}
 	if (split) for (let row = 0; row < layout.bodyHeight; row++) write(layout.listWidth, 1 + row, lineText(line({dimColor: true}, '│'), colors));
 	if (split || state.focus === 'detail') {
-		const lines = selectedDetailLines(state, layout, extras.why);
+		const paper = selectedPaper(state);
+		const lines = paper === undefined ? [] : detailLines(paper, flagsOf(state, paper.id), undefined, detailPaneWidth(layout), extras.why);
 		const maxScroll = Math.max(0, lines.length - layout.bodyHeight);
 		const x = split ? layout.listWidth + 2 : 1;
 		const shown = detailPaneLines(lines, Math.min(state.detailScroll, maxScroll), detailPaneWidth(layout), layout.bodyHeight, state.focus === 'detail');

@@ -4,7 +4,7 @@
  * (early-frame.ts) writes them before Ink has loaded. Pure: no Ink, no React.
  */
 import type {Paper} from '../../listing/paper.js';
-import {matchRanges} from '../../search/highlight.js';
+import type {Range} from '../../search/highlight.js';
 import {fitToWidth, highlightSegments, truncateToWidth, wrapText, type Segment} from '../../text/wrap.js';
 import type {DetailLine} from '../detail-lines.js';
 import {footerHints} from '../keymap.js';
@@ -148,13 +148,11 @@ export interface PaperRowProps {
 	upvoteWidth: number;
 }
 
-/** The title's highlighted characters for a query ('' for none). */
-export function titleRanges(query: string, title: string) {
-	return query === '' ? [] : matchRanges(query, {title, abstract: ''}).title;
-}
-
-/** One paper in the list: unread marker, star, title (cut to fit), upvotes (blank without any) and date. */
-export function paperRowLine({paper, flags, width, selected, focused, upvoteWidth}: PaperRowProps, ranges: ReturnType<typeof titleRanges>): LineSpan {
+/**
+ * One paper in the list: unread marker, star, title (cut to fit), upvotes (blank without any) and date;
+ * `ranges`: the title's characters the query matched (search/highlight.ts).
+ */
+export function paperRowLine({paper, flags, width, selected, focused, upvoteWidth}: PaperRowProps, ranges: readonly Range[]): LineSpan {
 	const showDate = width >= 40;
 	const tail = ` ${(paper.upvotes === null ? '' : String(paper.upvotes)).padStart(upvoteWidth)}${showDate ? ` ${(paper.published ?? '').padEnd(10)}` : ''}`;
 	const titleWidth = Math.max(1, width - 3 - tail.length);
