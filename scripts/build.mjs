@@ -33,9 +33,6 @@ await build({
 	platform: 'node',
 	format: 'esm',
 	target: 'node20',
-	// Node 20 has the `v` flag (V8 11.3): string-width's Unicode property patterns stay literals, compiled on
-	// first use, instead of `new RegExp` at load (tens of milliseconds at every start of the reader).
-	supported: {'regexp-set-notation': true},
 	minify: false,
 	sourcemap: 'linked',
 	legalComments: 'none',
