@@ -67,6 +67,8 @@ export async function runReader(
 					subscribe={(listener) => {
 						prepared.notice = listener.notice;
 						const stop = store.watch(listener.marksChanged); // other readers' marks, as they write them
+						// And those written since the marks were read, before the first frame (while Ink loaded).
+						if (store.reload()) listener.marksChanged();
 						return () => {
 							prepared.notice = null;
 							stop();
