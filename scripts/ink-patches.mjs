@@ -20,8 +20,10 @@ export function usesOurWidth(specifier, importer) {
 const INK_OUTPUT = /[\\/]ink[\\/]build[\\/]output\.js$/;
 /** slice-ansi's tokeniser, which cuts lines for Ink (a Text's wrap="truncate", a clipping box) with its own widths. */
 const SLICE_ANSI = /[\\/]slice-ansi[\\/]tokenize-ansi\.js$/;
-/** The files patched: Ink's output.js and slice-ansi's tokeniser. */
-export const PATCHED_FILE = /[\\/](?:ink[\\/]build[\\/]output|slice-ansi[\\/]tokenize-ansi)\.js$/;
+/** string-width itself (which our measure, src/text/width.ts, builds on). */
+const STRING_WIDTH = /[\\/]string-width[\\/]index\.js$/;
+/** The files patched: Ink's output.js, slice-ansi's tokeniser and string-width. */
+export const PATCHED_FILE = /[\\/](?:ink[\\/]build[\\/]output|slice-ansi[\\/]tokenize-ansi|string-width[\\/]index)\.js$/;
 
 const OUTPUT_PATCHES = [
 	/**
@@ -83,9 +85,50 @@ const SLICE_ANSI_PATCHES = [
 	},
 ];
 
-/** Ink's output.js or slice-ansi's tokeniser with the patches applied; throws when a text to replace is gone. */
+/** A regular expression made on first use, for the methods string-width calls on its patterns. */
+const LAZY_REGEXP = [
+	'/** papers (scripts/ink-patches.mjs): a pattern compiled on first use, not when the module loads. */',
+	'function papersLazyRegExp(source, flags) {',
+	'\tlet made;',
+	'\tconst get = () => (made ??= new RegExp(source, flags));',
+	'\treturn {test: (text) => get().test(text), [Symbol.search]: (text) => get()[Symbol.search](text), [Symbol.match]: (text) => get()[Symbol.match](text)};',
+	'}',
+].join('\n');
+
+/** string-width's Unicode property patterns: the literal, and the same pattern made on first use. */
+const lazyPattern = (name, literal, source, flags) => ({
+	name: `${name} on first use`,
+	find: `const ${name} = ${literal};`,
+	replace: `const ${name} = papersLazyRegExp(String.raw\`${source}\`, '${flags}');`,
+});
+
+const STRING_WIDTH_PATCHES = [
+	/**
+	 * string-width makes its Intl.Segmenter when it loads (the first one takes 10-20 ms), and its Unicode
+	 * property patterns are compiled as the module is parsed (\\p{RGI_Emoji} and the others: about 30 ms), at
+	 * every start of the reader, before its first frame, which our measure draws without string-width for
+	 * common text (src/text/width.ts). Here both are made on first use.
+	 */
+	{
+		name: 'segmenter on first use',
+		find: 'const segmenter = new Intl.Segmenter();',
+		replace: 'let papersSegmenter; const segmenter = {segment: (text) => (papersSegmenter ??= new Intl.Segmenter()).segment(text)}; // papers: scripts/ink-patches.mjs',
+		append: LAZY_REGEXP,
+	},
+	lazyPattern(
+		'visibleCharacterRegex',
+		'/[^\\p{Default_Ignorable_Code_Point}\\p{Control}\\p{Format}\\p{Nonspacing_Mark}\\p{Enclosing_Mark}\\p{Surrogate}]/v',
+		'[^\\p{Default_Ignorable_Code_Point}\\p{Control}\\p{Format}\\p{Nonspacing_Mark}\\p{Enclosing_Mark}\\p{Surrogate}]',
+		'v',
+	),
+	lazyPattern('spacingMarkRegex', '/\\p{Spacing_Mark}/v', '\\p{Spacing_Mark}', 'v'),
+	lazyPattern('rgiEmojiRegex', '/^\\p{RGI_Emoji}$/v', '^\\p{RGI_Emoji}$', 'v'),
+	lazyPattern('extendedPictographicRegex', '/\\p{Extended_Pictographic}/gu', '\\p{Extended_Pictographic}', 'gu'),
+];
+
+/** Ink's output.js, slice-ansi's tokeniser or string-width with the patches applied; throws when a text to replace is gone. */
 export function patchSource(source, path) {
-	const patches = INK_OUTPUT.test(path) ? OUTPUT_PATCHES : SLICE_ANSI.test(path) ? SLICE_ANSI_PATCHES : [];
+	const patches = INK_OUTPUT.test(path) ? OUTPUT_PATCHES : SLICE_ANSI.test(path) ? SLICE_ANSI_PATCHES : STRING_WIDTH.test(path) ? STRING_WIDTH_PATCHES : [];
 	let patched = source;
 	const appended = [];
 	const prepended = [];
@@ -93,7 +136,7 @@ export function patchSource(source, path) {
 		if (!patched.includes(patch.find)) {
 			throw new Error(`${path}: the text to patch for "${patch.name}" is gone (${patch.find.trim().split('\n')[0]}); see scripts/ink-patches.mjs`);
 		}
-		patched = patched.replace(patch.find, patch.replace);
+		patched = patched.replace(patch.find, () => patch.replace); // as written: no "$" patterns
 		if (patch.append) appended.push(patch.append);
 		if (patch.prepend) prepended.push(patch.prepend);
 	}

@@ -15,6 +15,7 @@ import {defaultLastSessionFile, defaultLibraryDirectory, listLibrary, readLastSe
 import {shownName} from './listing/file-name.js';
 import {openKeyboard} from './ui/keyboard.js';
 import type * as ReaderModule from './ui/run-reader.js';
+import type {EarlyFrame} from './ui/early-frame.js';
 
 /** The listing shipped with papers, opened when no file is named. */
 export const BUNDLED_LISTING = fileURLToPath(new URL('../fixtures/hf-daily-papers-page.txt', import.meta.url));
@@ -173,8 +174,14 @@ async function importReader(): Promise<typeof ReaderModule> {
 	}
 }
 
-/** Papers read before the reader opens: several screenfuls, a few milliseconds of parsing. */
-const FIRST_PAPERS = 200;
+/**
+ * Papers read before the reader opens: a day's listing whole (its counts final from the first frame), and
+ * at least a screenful; a longer listing's rest is read while the reader runs. A paper of a large listing
+ * takes about 0.2 ms to read: the 200 read before were a third of the time to its first frame.
+ */
+function firstPapers(): number {
+	return Math.max(100, (process.stdout.rows || 24) + 8);
+}
 
 /** `papers [FILE...]`: the reader in a terminal; the plain list (as `papers list`) where there is none. */
 async function readCommand(files: readonly ListingSource[], flags: Flags, commandContext: CommandContext, message?: string, session?: Session): Promise<number> {
@@ -184,22 +191,44 @@ async function readCommand(files: readonly ListingSource[], flags: Flags, comman
 	if (interactive && listOptions.filter === 'read') throw new InputError('the reader has no read-only view: use --unread, --favorites, or `papers list --read`');
 	const keyboard = interactive ? openKeyboard(files.includes('-')) : null;
 	if (keyboard === null || listOptions.filter === 'read') return listCommand(files, listOptions, context);
-	const {runReader} = await importReader(); // Ink and React load only for the reader
-	// The reader opens on the first papers; it reads the rest while it runs. A file named on the command
-	// line that is missing, empty or binary stops it before that; one without papers, once reached.
-	const loading = await startLoading(files, context.load);
-	loading.run(Infinity, FIRST_PAPERS);
-	const {openStore} = await import('./state/store.js');
-	// `[` and `]` past either end, and `F`, fetch Daily Papers into the library (from --api-base when given).
-	const {createDayFetcher} = await import('./library/fetch-day.js');
-	const fetchDay = createDayFetcher({library: context.library, apiBase: flags.apiBase, timeoutMs: flags.timeoutMs});
-	if (session !== undefined) writeLastSession(session.file, Date.now());
-	await runReader(loading, (warn) => openStore(context.store, warn), keyboard, {view: listOptions.filter, query: flags.query, message, sort: flags.sort}, {fetchDay, newSources: session?.newSources});
-	context.stderr(formatWarnings(loading.warnings));
-	// A fetch still under way (a slow or silent server) would hold the process for its whole timeout after
-	// the reader quit: nothing waits for it (a listing is only kept in the library once it is whole).
-	if (fetchDay.pending() > 0) process.exit(0);
-	return 0;
+	// The modules of the first frame, loaded while the listing is opened.
+	const modules = Promise.all([import('./state/store.js'), import('./ui/prepare-reader.js'), import('./ui/early-frame.js')]);
+	modules.catch(() => {}); // awaited below, unless the listing cannot be read
+	// Keys typed from now on wait in the terminal, unechoed, until Ink reads them (they are not lost while
+	// the reader loads: its first frame is up before Ink is).
+	if (keyboard.isTTY) keyboard.setRawMode(true);
+	let early: EarlyFrame | null = null;
+	try {
+		// The reader opens on the first papers; it reads the rest while it runs. A file named on the command
+		// line that is missing, empty or binary stops it before that; one without papers, once reached.
+		const loading = await startLoading(files, context.load);
+		loading.run(Infinity, firstPapers());
+		const [{openStore}, {prepareReader}, {writeEarlyFrame}] = await modules;
+		const start = {view: listOptions.filter, query: flags.query, message, sort: flags.sort};
+		const prepared = prepareReader(loading, (warn) => openStore(context.store, warn), start);
+		// The first frame, before Ink, React and Yoga load (they take longer than a bare node start).
+		early = writeEarlyFrame({papers: prepared.papers, marks: prepared.marks, start: prepared.start, loading: !loading.done, newSources: session?.newSources}, keyboard);
+		// --- For the tests only: Ink loads this much later, so that keys can be typed while the early frame is up.
+		const delay = Number(process.env.PAPERS_TEST_READER_DELAY_MS ?? 0);
+		if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
+		// --- End of the tests' part.
+		// `[` and `]` past either end, and `F`, fetch Daily Papers into the library (from --api-base when given).
+		const {createDayFetcher} = await import('./library/fetch-day.js');
+		const fetchDay = createDayFetcher({library: context.library, apiBase: flags.apiBase, timeoutMs: flags.timeoutMs});
+		if (session !== undefined) writeLastSession(session.file, Date.now());
+		const {runReader} = await importReader(); // Ink and React load only for the reader
+		await runReader(prepared, keyboard, early, {fetchDay, newSources: session?.newSources});
+		context.stderr(formatWarnings(loading.warnings));
+		// A fetch still under way (a slow or silent server) would hold the process for its whole timeout after
+		// the reader quit: nothing waits for it (a listing is only kept in the library once it is whole).
+		if (fetchDay.pending() > 0) process.exit(0);
+		return 0;
+	} catch (error) {
+		// Stopped before the reader ran (a listing that cannot be read): the terminal as it was.
+		if (keyboard.isTTY) keyboard.setRawMode(false);
+		early?.restore();
+		throw error;
+	}
 }
 
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {

@@ -10,12 +10,17 @@ export interface Segment {
 /** One screen line: its segments. */
 export type Line = Segment[];
 
-const graphemes = new Intl.Segmenter('en', {granularity: 'grapheme'});
+/** Made on first use: the first Intl.Segmenter takes 10-20 ms (the reader's first frame needs none). */
+let segmenter: Intl.Segmenter | undefined;
+const graphemes = {segment: (text: string) => (segmenter ??= new Intl.Segmenter('en', {granularity: 'grapheme'})).segment(text)};
+const PRINTABLE_ASCII = /^[\u0020-\u007E]*$/;
 
 /** Cuts text to at most `width` terminal columns, ending with "…" when it was cut. */
 export function truncateToWidth(text: string, width: number): string {
 	if (width <= 0) return '';
 	if (text.length <= width && cellWidth(text) <= width) return text;
+	// Printable ASCII: a character is a grapheme of one column.
+	if (PRINTABLE_ASCII.test(text)) return `${text.slice(0, width - 1)}…`;
 	let used = 0;
 	let result = '';
 	for (const {segment} of graphemes.segment(text)) {

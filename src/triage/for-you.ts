@@ -1,8 +1,11 @@
 // What the reader and `papers list --sort for-you` need around the ranking: the features built a slice
 // at a time, the order of every paper (unread first), and the papers most like one paper. Pure: no I/O.
+import type {TriageFlags} from './for-you-order.js';
 import {FeatureBuilder, type Features} from './features.js';
 import type {TriagePaper} from './tokens.js';
 import {PAPERS, rankForYou, type ForYou, type RankSettings} from './rank.js';
+
+export {forYouOrder, type TriageFlags} from './for-you-order.js';
 
 /** The features of a list of papers, built a slice at a time (`step`) until they are ready. */
 export class FeatureJob {
@@ -38,11 +41,6 @@ export class FeatureJob {
 	}
 }
 
-/** Flags of a paper for the order: favorites are what is resembled, read papers go after the unread. */
-export interface TriageFlags {
-	read: boolean;
-	favorite: boolean;
-}
 
 /** Indices of the favorites and of the read papers. */
 export function markedIndices(count: number, flagsAt: (index: number) => TriageFlags | undefined): {favorites: number[]; read: number[]} {
@@ -62,19 +60,6 @@ export function byScore(scores: ArrayLike<number>): number[] {
 	return order.sort((a, b) => scores[b]! - scores[a]! || a - b);
 }
 
-/**
- * The for-you order of every paper: the unread papers that are not favorites, best first, then the read
- * papers and the favorites (in their score order). `ranked`: every paper by score (byScore).
- */
-export function forYouOrder(ranked: readonly number[], flagsAt: (index: number) => TriageFlags | undefined): number[] {
-	const first: number[] = [];
-	const after: number[] = [];
-	for (const index of ranked) {
-		const flags = flagsAt(index);
-		(flags?.read || flags?.favorite ? after : first).push(index);
-	}
-	return first.concat(after);
-}
 
 /** The ranking as the reader keeps it: every paper by score, and the terms behind a paper's place. */
 export interface Ranking {

@@ -24,6 +24,7 @@ import {useDays} from './use-days.js';
 import {useForYou} from './use-for-you.js';
 import {useTerminalSize} from './use-terminal-size.js';
 import {useViewState} from './use-view-state.js';
+import {detailPaneWidth, footerProps, headerProps} from './frame/frame.js';
 import {flagsOf, initialState, markAllReadChange, searchPending, selectedPaper, toggleChange, undoChange, type Change, type Flags, type StartOptions, type View, type ViewState} from './view-state.js';
 
 /** What the reader needs from outside: the papers, their marks, and where changes and links go. */
@@ -196,7 +197,7 @@ export function App({papers, marks, writeMarks, openUrl, makeSearcher = createSe
 	}, [subscribe, readMarks, latest, dispatch]);
 
 	const paper = selectedPaper(state);
-	const detailWidth = layout.detailWidth - 1;
+	const detailWidth = detailPaneWidth(layout);
 	const selectedMatched = paper !== undefined && state.hits?.has(state.visible[state.selected]!) === true;
 	const ranges = useMemo(() => (paper !== undefined && selectedMatched ? matchRanges(state.hitsQuery, paper) : undefined), [paper, selectedMatched, state.hitsQuery]);
 	const why = forYou.why;
@@ -332,19 +333,7 @@ export function App({papers, marks, writeMarks, openUrl, makeSearcher = createSe
 	const showList = layout.mode === 'split' || state.focus === 'list';
 	return (
 		<Box flexDirection="column" width={layout.columns} height={layout.height}>
-			<Header
-				counts={state.counts}
-				searching={searchPending(state)}
-				loading={state.loading}
-				view={state.view}
-				sort={state.sort}
-				query={state.query}
-				filtering={state.filtering}
-				day={state.day}
-				newCount={days.newCount}
-				like={state.like?.title ?? null}
-				width={layout.columns}
-			/>
+			<Header {...headerProps(state, layout, days.newCount)} />
 			<Box height={layout.bodyHeight} flexDirection="row">
 				{state.help ? (
 					<HelpOverlay width={layout.columns} height={layout.bodyHeight} scroll={state.helpScroll} />
@@ -360,14 +349,7 @@ export function App({papers, marks, writeMarks, openUrl, makeSearcher = createSe
 					</>
 				)}
 			</Box>
-			<Footer
-				position={state.selected}
-				total={state.visible.length}
-				message={state.message}
-				busy={[days.busy, forYou.status].filter((part) => part !== null).join(' · ') || null}
-				filtering={state.filtering}
-				width={layout.columns}
-			/>
+			<Footer {...footerProps(state, layout, [days.busy, forYou.status].filter((part) => part !== null).join(' · ') || null)} />
 		</Box>
 	);
 }

@@ -1,13 +1,11 @@
 import {render} from 'ink';
 import type {FetchDay} from '../library/fetch-day.js';
-import type {Loading} from '../listing/load.js';
-import type {Paper} from '../listing/paper.js';
 import {createMarkWriter} from '../state/mark-writer.js';
-import type {MarkStore} from '../state/store.js';
 import {onCrashRestore} from '../crash.js';
 import {App} from './app.js';
+import {ERASE_SCREEN, type EarlyFrame} from './early-frame.js';
 import {faultFromEnvironment, FaultOnKey} from './fault.js';
-import type {Flags, StartOptions} from './view-state.js';
+import type {PreparedReader} from './prepare-reader.js';
 
 const ENTER_ALTERNATE_SCREEN = '\u001B[?1049h';
 const LEAVE_ALTERNATE_SCREEN = '\u001B[?1049l';
@@ -15,40 +13,28 @@ const SHOW_CURSOR = '\u001B[?25h';
 
 /**
  * Runs the interactive reader until the user quits; the terminal is restored however it ends. It opens
- * on the papers read so far, and reads the rest of the listing while it runs.
+ * on the papers read so far (`prepared`), and reads the rest of the listing while it runs. With an early
+ * frame on the screen (early-frame.ts), Ink's first render writes over it: the same bytes when its frame
+ * is the same (nothing moves), the screen erased first when not (the terminal was resized meanwhile).
  */
 export async function runReader(
-	loading: Loading,
-	openMarkStore: (warn: (message: string) => void) => MarkStore,
+	prepared: PreparedReader,
 	keyboard: NodeJS.ReadStream,
-	start: StartOptions = {},
+	early: EarlyFrame | null = null,
 	days: {fetchDay?: FetchDay; newSources?: ReadonlySet<string>} = {},
 ): Promise<void> {
-	// Warnings about the store (moved aside, read-only) show in the footer and again after the reader.
-	const warnings: string[] = [];
-	let notice: ((text: string) => void) | undefined;
-	const store = openMarkStore((message) => {
-		warnings.push(message);
-		notice?.(message);
-	});
-	const readMarks = (papers: readonly Paper[]) => {
-		const marks = new Map<string, Flags>();
-		for (const paper of papers) {
-			const mark = store.get(paper.id);
-			if (mark && (mark.read || mark.favorite)) marks.set(paper.id, {read: mark.read, favorite: mark.favorite});
-		}
-		return marks;
-	};
-	const papers = loading.papers.slice();
+	const {loading, store, warnings, papers, readMarks} = prepared;
 	const errors: string[] = [];
 	const writer = createMarkWriter(store, (error) => errors.push(error instanceof Error ? error.message : String(error)));
 	// Once only: leaving the alternate screen twice moves the cursor back to where the reader started.
 	let restored = false;
-	const restore = () => {
-		if (restored) return;
-		restored = true;
-		process.stdout.write(SHOW_CURSOR + LEAVE_ALTERNATE_SCREEN);
-	};
+	const restore =
+		early?.restore ??
+		(() => {
+			if (restored) return;
+			restored = true;
+			process.stdout.write(SHOW_CURSOR + LEAVE_ALTERNATE_SCREEN);
+		});
 	// An error nobody catches leaves Ink mounted: the crash handler unmounts it (on the alternate screen,
 	// before leaving it: unmounting redraws the last frame) and puts the terminal back itself.
 	let unmount = () => {};
@@ -62,7 +48,8 @@ export async function runReader(
 		}
 	});
 	const fault = faultFromEnvironment();
-	process.stdout.write(ENTER_ALTERNATE_SCREEN);
+	if (early === null) process.stdout.write(ENTER_ALTERNATE_SCREEN);
+	else overwriteEarlyFrame(process.stdout, early.expected);
 	process.once('exit', restore);
 	try {
 		const instance = render(
@@ -70,18 +57,20 @@ export async function runReader(
 				{fault === null ? null : <FaultOnKey fault={fault} />}
 				<App
 					papers={papers}
-					start={{...start, message: warnings.at(-1) ?? start.message}}
-					marks={readMarks(papers)}
+					start={prepared.start}
+					marks={prepared.marks}
 					loading={loading.done ? undefined : loading}
 					readMarks={readMarks}
 					fetchDay={days.fetchDay}
 					newSources={days.newSources}
 					writeMarks={writer.write}
 					subscribe={(listener) => {
-						notice = listener.notice;
+						prepared.notice = listener.notice;
 						const stop = store.watch(listener.marksChanged); // other readers' marks, as they write them
+						// And those written since the marks were read, before the first frame (while Ink loaded).
+						if (store.reload()) listener.marksChanged();
 						return () => {
-							notice = undefined;
+							prepared.notice = null;
 							stop();
 						};
 					}}
@@ -104,4 +93,23 @@ export async function runReader(
 	}
 	for (const warning of warnings) process.stderr.write(`papers: ${warning}\n`);
 	for (const error of errors) process.stderr.write(`papers: could not save marks: ${error}\n`);
+}
+
+/** Escape sequences only (Ink hides the cursor, opens a synchronized update, before its first frame). */
+// eslint-disable-next-line no-control-regex
+const CONTROL_ONLY = /^(?:\u001B\[[0-9;?]*[A-Za-z])*$/;
+
+/**
+ * Lets Ink's first frame through as it is when it is the early frame (the cursor is at the top left, where
+ * that frame starts), and erases the screen first when it is not: Ink does not clear what it does not write.
+ */
+function overwriteEarlyFrame(stdout: NodeJS.WriteStream, expected: string): void {
+	const write = stdout.write;
+	stdout.write = function (this: NodeJS.WriteStream, chunk: unknown, ...rest: unknown[]) {
+		if (typeof chunk === 'string' && !CONTROL_ONLY.test(chunk)) {
+			stdout.write = write;
+			if (chunk !== expected) chunk = ERASE_SCREEN + chunk;
+		}
+		return (write as (...args: unknown[]) => boolean).call(this, chunk, ...rest);
+	} as typeof stdout.write;
 }

@@ -9,6 +9,7 @@ import {useEffect, useMemo, useRef, useState} from 'react';
 import type {Paper} from '../listing/paper.js';
 import {FeatureJob, markedIndices, rankPapers, similarTo, type Ranking} from '../triage/for-you.js';
 import {truncateToWidth} from '../text/wrap.js';
+import {readingStatus} from './frame/lines.js';
 import {runInSlices} from './slices.js';
 import type {Action, ViewState} from './view-state.js';
 
@@ -38,14 +39,10 @@ export interface ForYou {
 	moreLikeThis: () => void;
 }
 
+export {readingStatus};
+
 export const NO_FAVORITES = 'for you: no favorites yet (f marks one); listing order';
 
-const count = (value: number) => value.toLocaleString('en-US');
-
-/** "for you: reading N/M papers…" while the features are built. */
-export function readingStatus(done: number, total: number): string {
-	return `for you: reading ${count(done)}/${count(total)} papers…`;
-}
 
 export function useForYou({state, latest, dispatch, lastInputAt}: ForYouOptions): ForYou {
 	const job = useRef<FeatureJob | null>(null);

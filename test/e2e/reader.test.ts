@@ -3,7 +3,7 @@
 // throw-away state directory. Every key is sent only once the reader has drawn its frame and put the
 // terminal in raw mode, and every check polls the screen (waitFor) rather than sleeping.
 import {execFile} from 'node:child_process';
-import {writeFileSync} from 'node:fs';
+import {readFileSync, writeFileSync} from 'node:fs';
 import {join, relative} from 'node:path';
 import {cellWidth} from '../../src/text/width.js';
 import {afterEach, beforeAll, describe, expect, it} from 'vitest';
@@ -563,5 +563,73 @@ describe.skipIf(tmuxMissingReason !== null)(`the reader in a real terminal (${tm
 		await session.sendKeys('Escape');
 		await session.sendKeys('q');
 		await expectQuitCleanly(session);
+	});
+
+	describe('while its first frame is up and Ink is not yet (PAPERS_TEST_READER_DELAY_MS holds Ink back)', () => {
+		/** How long Ink is held back: long enough to act while only the early frame is up. */
+		const DELAY_MS = 2000;
+		const ENTER_EARLY_FRAME = `${ESC}[?1049h${ESC}[H${ESC}[?25l`;
+
+		/** Starts the reader with Ink held back, recording what it writes; resolves once the early frame is on the screen. */
+		async function openEarly(size: Size, home: string, output: string): Promise<TmuxSession> {
+			// The shell waits a moment so that the recording has started when the reader writes.
+			tmux = await startTmux({width: size.width, height: size.height, command: inShell(`sleep 0.5; ${CLI} ${LISTING}`), env: {XDG_CONFIG_HOME: home, PAPERS_TEST_READER_DELAY_MS: String(DELAY_MS)}});
+			await tmux.recordOutput(output);
+			await tmux.waitFor((screen) => frameOf(screen).total === 63, WAIT_MS);
+			return tmux;
+		}
+
+		it('keys typed before Ink is up are kept: j j moves to 3/63; Ink writes the early frame again, unchanged', async () => {
+			const output = join(makeTempDir(), 'output');
+			const session = await openEarly(WIDE, makeTempHome(), output);
+			// Raw mode from the start: the keys are not echoed onto the frame, they wait for Ink.
+			await waitForRawMode(session);
+			const before = await session.capture();
+			await session.sendKeys('j', 'j');
+			const early = await session.capture();
+			expect(frameOf(early).position).toBe(1);
+			expect(early).toBe(before);
+			const moved = await session.waitFor((screen) => frameOf(screen).position === 3, WAIT_MS);
+			expect(frameOf(moved)).toMatchObject({all: 63, total: 63});
+			await expectFrameFits(session, WIDE);
+			// The early frame as written, then Ink's first frame: the same bytes, the screen never erased.
+			let written = '';
+			let frame = '';
+			const deadline = Date.now() + WAIT_MS;
+			for (;;) {
+				written = readFileSync(output, 'utf8');
+				const start = written.indexOf(ENTER_EARLY_FRAME);
+				const frameStart = start + ENTER_EARLY_FRAME.length;
+				const frameEnd = start === -1 ? -1 : written.indexOf(`${ESC}[H`, frameStart);
+				frame = frameEnd === -1 ? '' : written.slice(frameStart, frameEnd);
+				if ((frame !== '' && written.includes(`${frame}\r\n`, frameEnd)) || Date.now() > deadline) break;
+				await new Promise((resolve) => setTimeout(resolve, 100));
+			}
+			expect(frame).toMatch(/^.* 1 All 63 /);
+			// Ink ends its frame with a newline (the terminal's \r\n); the early frame ends with the cursor sent home.
+			expect(written.indexOf(`${frame}\r\n`)).toBeGreaterThan(written.indexOf(frame));
+			expect(written).not.toContain(`${ESC}[2J`);
+			await session.sendKeys('q');
+			await expectQuitCleanly(session);
+		});
+
+		it('q and Ctrl-C typed before Ink is up quit, the terminal restored', async () => {
+			for (const key of ['q', 'C-c']) {
+				const session = await openEarly(NARROW, makeTempHome(), join(makeTempDir(), 'output'));
+				await session.sendKeys(key);
+				await expectQuitCleanly(session);
+				await session.kill();
+			}
+		});
+
+		it('a resize before Ink is up: Ink draws the new size over an erased screen', async () => {
+			const session = await openEarly(WIDE, makeTempHome(), join(makeTempDir(), 'output'));
+			expect(await session.capture()).toContain('│');
+			await session.resize(NARROW.width, NARROW.height);
+			await session.waitFor((screen) => / 3 Fav 0\b/.test(frameOf(screen).lines[0]!) && !screen.includes('│'), WAIT_MS);
+			await expectFrameFits(session, NARROW);
+			await session.sendKeys('q');
+			await expectQuitCleanly(session);
+		});
 	});
 });

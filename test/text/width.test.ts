@@ -1,6 +1,6 @@
 import stringWidth from 'string-width';
 import {describe, expect, it} from 'vitest';
-import {cellWidth} from '../../src/text/width.js';
+import {cellWidth, ONE_COLUMN_RANGES} from '../../src/text/width.js';
 
 describe('cellWidth', () => {
 	it('counts printable ASCII as one column each', () => {
@@ -42,6 +42,21 @@ describe('cellWidth', () => {
 	it('agrees with string-width on text without clusters of several visible characters', () => {
 		for (const text of ['Ünïcödé — 数学 😀', 'e\u0301 tab\there', 'ｆｕｌｌ ﾊﾝ', '▲ 12 · ★ favorite', 'தமிழ்']) {
 			expect(cellWidth(text), text).toBe(stringWidth(text));
+		}
+	});
+});
+
+describe('the code points measured without string-width', () => {
+	it('are one column each by string-width too, every one of them, in ranges in order', () => {
+		let previous = -1;
+		for (const [first, last] of ONE_COLUMN_RANGES) {
+			expect(first).toBeGreaterThan(previous);
+			expect(last).toBeGreaterThanOrEqual(first);
+			previous = last;
+			for (let code = first; code <= last; code++) {
+				const character = String.fromCodePoint(code);
+				if (stringWidth(character) !== 1) expect.fail(`U+${code.toString(16).toUpperCase()} (${character}): string-width says ${stringWidth(character)}`);
+			}
 		}
 	});
 });
