@@ -7,18 +7,17 @@ import {matchRanges} from '../search/highlight.js';
 import {createSearcher, type Searcher} from '../search/search.js';
 import type {MarkWrite} from '../state/mark-writer.js';
 import {sanitizeLine} from '../text/sanitize.js';
-import {truncateToWidth} from '../text/wrap.js';
 import {DetailPane} from './components/detail-pane.js';
 import {Footer} from './components/footer.js';
 import {Header} from './components/header.js';
 import {HELP_LINES, HelpOverlay} from './components/help-overlay.js';
 import {PaperList} from './components/paper-list.js';
+import {runCommand, type Effect} from './commands.js';
 import {detailLines} from './detail-lines.js';
 import {editFilter} from './filter-editor.js';
 import {commandFor, type Command} from './keymap.js';
 import {splitKeypresses} from './keypress.js';
 import {computeLayout} from './layout.js';
-import {paperUrl, safeUrl} from '../listing/paper-url.js';
 import {useDays} from './use-days.js';
 import {useForYou} from './use-for-you.js';
 import {useIndexing, useLoading} from './use-loading.js';
@@ -26,7 +25,7 @@ import {useSearch} from './use-search.js';
 import {useTerminalSize} from './use-terminal-size.js';
 import {useViewState} from './use-view-state.js';
 import {detailPaneWidth, footerProps, headerProps} from './frame/frame.js';
-import {flagsOf, initialState, markAllReadChange, searchPending, selectedPaper, toggleChange, undoChange, type Change, type Flags, type StartOptions, type View, type ViewState} from './view-state.js';
+import {flagsOf, initialState, searchPending, selectedPaper, type Flags, type StartOptions} from './view-state.js';
 
 /** What the reader needs from outside: the papers, their marks, and where changes and links go. */
 export interface AppProps {
@@ -64,8 +63,6 @@ export interface ReaderListener {
 
 const NO_MARKS = () => new Map<string, Flags>();
 const UTC_TODAY = () => new Date().toISOString().slice(0, 10);
-
-const VIEW_OF: Partial<Record<Command, View>> = {'view-all': 'all', 'view-unread': 'unread', 'view-favorites': 'favorites'};
 
 /** The reader: header, list and detail, footer; every key goes through the keymap to the reducer. */
 export function App({papers, marks, writeMarks, openUrl, makeSearcher = createSearcher, start, loading, readMarks = NO_MARKS, subscribe, fetchDay, newSources, today = UTC_TODAY}: AppProps) {
@@ -111,85 +108,27 @@ export function App({papers, marks, writeMarks, openUrl, makeSearcher = createSe
 	);
 	const maxScroll = Math.max(0, lines.length - layout.bodyHeight);
 
-	const apply = useCallback(
-		(change: Change | null, message: (change: Change) => string, advance = false) => {
-			if (change === null) return;
-			writeMarks(change);
-			dispatch({type: 'apply', change, advance, message: message(change)});
-		},
-		[dispatch, writeMarks],
-	);
-
 	const run = (command: Command) => {
-		const current = latest();
-		const inDetail = current.focus === 'detail';
-		const view = VIEW_OF[command];
-		if (view !== undefined) return dispatch({type: 'set-view', view});
-		if (days.run(command)) return;
-		switch (command) {
-			case 'down':
-			case 'up': {
-				const delta = command === 'down' ? 1 : -1;
-				return dispatch(inDetail ? {type: 'scroll-detail', delta, max: maxScroll} : {type: 'move', delta});
-			}
-			case 'page-down':
-			case 'page-up': {
-				const direction = command === 'page-down' ? 1 : -1;
-				if (inDetail) return dispatch({type: 'scroll-detail', delta: direction * Math.max(1, layout.bodyHeight - 1), max: maxScroll});
-				return dispatch({type: 'page', direction});
-			}
-			case 'first':
-			case 'last':
-				if (inDetail) return dispatch({type: 'scroll-detail', delta: command === 'first' ? -Infinity : Infinity, max: maxScroll});
-				return dispatch({type: 'move-to', where: command});
-			case 'filter':
-				return dispatch({type: 'filter-start'});
-			case 'focus-toggle':
-				return dispatch({type: 'focus', focus: 'toggle'});
-			case 'focus-detail':
-				return dispatch({type: 'focus', focus: 'detail'});
-			case 'focus-list':
-				return dispatch({type: 'focus', focus: 'list'});
-			case 'clear-filter':
-				if (inDetail) return dispatch({type: 'focus', focus: 'list'});
-				if (current.like !== null) return dispatch({type: 'like', like: null});
-				return dispatch({type: 'filter-clear'});
-			case 'more-like-this':
-				return forYou.moreLikeThis();
-			case 'toggle-read':
-				return apply(toggleChange(current, 'read'), (change) => `${change.entries[0]?.value ? 'read' : 'unread'}: ${selectedTitle(current)}`, true);
-			case 'toggle-favorite':
-				return apply(toggleChange(current, 'favorite'), (change) => `${change.entries[0]?.value ? '★ favorite' : 'not favorite'}: ${selectedTitle(current)}`);
-			case 'mark-all-read': {
-				const change = markAllReadChange(current);
-				if (change === null) return dispatch({type: 'message', text: 'nothing unread in this view'});
-				return apply(change, ({entries}) => `marked ${entries.length} paper${entries.length === 1 ? '' : 's'} read (u undoes)`);
-			}
-			case 'undo': {
-				const change = undoChange(current);
-				if (change !== null) writeMarks(change);
-				return dispatch({type: 'undo'});
-			}
-			case 'sort':
-				return dispatch({type: 'cycle-sort'});
-			case 'open':
-				return openSelected(current);
-			case 'help':
-				return dispatch({type: 'help', open: true});
-			case 'quit':
-				return exit();
-		}
+		const {actions, effects} = runCommand(latest(), command, {bodyHeight: layout.bodyHeight, maxScroll});
+		for (const effect of effects) perform(effect);
+		for (const action of actions) dispatch(action);
 	};
 
-	const openSelected = (current: ViewState) => {
-		const target = selectedPaper(current);
-		if (target === undefined) return;
-		const url = safeUrl(paperUrl(target));
-		if (url === null) return dispatch({type: 'message', text: 'this paper has no link that can be opened'});
-		dispatch({type: 'message', text: `opening ${url.href}`});
-		openUrl(url.href).catch((error: unknown) => {
-			dispatch({type: 'message', text: `could not open (${error instanceof Error ? error.message : String(error)}): ${url.href}`});
-		});
+	const perform = (effect: Effect) => {
+		switch (effect.type) {
+			case 'write-marks':
+				return writeMarks(effect.change);
+			case 'open-url':
+				return void openUrl(effect.url).catch((error: unknown) => {
+					dispatch({type: 'message', text: `could not open (${error instanceof Error ? error.message : String(error)}): ${effect.url}`});
+				});
+			case 'exit':
+				return exit();
+			case 'more-like-this':
+				return forYou.moreLikeThis();
+			case 'days':
+				return void days.run(effect.command);
+		}
 	};
 
 	const edit = (input: string, key: Key) => {
@@ -260,6 +199,3 @@ function Separator({height}: {height: number}) {
 	return <Text dimColor>{Array.from({length: height}, () => '│').join('\n')}</Text>;
 }
 
-function selectedTitle(state: ViewState): string {
-	return truncateToWidth(selectedPaper(state)?.title ?? '', 50);
-}
