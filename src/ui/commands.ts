@@ -6,7 +6,8 @@
 import {paperUrl, safeUrl} from '../listing/paper-url.js';
 import {truncateToWidth} from '../text/wrap.js';
 import type {Command} from './keymap.js';
-import {markAllReadChange, selectedPaper, toggleChange, undoChange, type Action, type Change, type View, type ViewState} from './view-state.js';
+import {markAllReadChange, toggleChange, undoChange} from './mark-changes.js';
+import {selectedPaper, type Action, type Change, type View, type ViewState} from './view-state.js';
 
 /** A command the days run (`[`, `]`, `0`, `F`). */
 export type DayCommand = 'all-days' | 'fetch-latest' | 'day-previous' | 'day-next';
