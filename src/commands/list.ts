@@ -57,7 +57,7 @@ async function sorted(all: readonly PaperWithState[], shown: readonly PaperWithS
 			order = forYouOrder(ranking.ranked, (index) => all[index]);
 		}
 	} else {
-		const {sortedOrder} = await import('../ui/view-state.js');
+		const {sortedOrder} = await import('../ui/visibility.js');
 		order = sortedOrder(all, sort);
 	}
 	const place = new Map<PaperWithState, number>();

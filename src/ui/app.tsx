@@ -4,28 +4,28 @@ import type {FetchDay} from '../library/fetch-day.js';
 import type {Loading} from '../listing/load.js';
 import type {Paper} from '../listing/paper.js';
 import {matchRanges} from '../search/highlight.js';
-import {createSearcher, describeCut, type SearchJob, type Searcher} from '../search/search.js';
+import {createSearcher, type Searcher} from '../search/search.js';
 import type {MarkWrite} from '../state/mark-writer.js';
 import {sanitizeLine} from '../text/sanitize.js';
-import {truncateToWidth} from '../text/wrap.js';
 import {DetailPane} from './components/detail-pane.js';
 import {Footer} from './components/footer.js';
 import {Header} from './components/header.js';
 import {HELP_LINES, HelpOverlay} from './components/help-overlay.js';
 import {PaperList} from './components/paper-list.js';
+import {runCommand, type Effect} from './commands.js';
 import {detailLines} from './detail-lines.js';
 import {editFilter} from './filter-editor.js';
 import {commandFor, type Command} from './keymap.js';
 import {splitKeypresses} from './keypress.js';
-import {runInSlices} from './slices.js';
 import {computeLayout} from './layout.js';
-import {paperUrl, safeUrl} from '../listing/paper-url.js';
 import {useDays} from './use-days.js';
 import {useForYou} from './use-for-you.js';
+import {useIndexing, useLoading} from './use-loading.js';
+import {useSearch} from './use-search.js';
 import {useTerminalSize} from './use-terminal-size.js';
 import {useViewState} from './use-view-state.js';
 import {detailPaneWidth, footerProps, headerProps} from './frame/frame.js';
-import {flagsOf, initialState, markAllReadChange, searchPending, selectedPaper, toggleChange, undoChange, type Change, type Flags, type StartOptions, type View, type ViewState} from './view-state.js';
+import {flagsOf, initialState, searchPending, selectedPaper, type Flags, type StartOptions} from './view-state.js';
 
 /** What the reader needs from outside: the papers, their marks, and where changes and links go. */
 export interface AppProps {
@@ -64,20 +64,6 @@ export interface ReaderListener {
 const NO_MARKS = () => new Map<string, Flags>();
 const UTC_TODAY = () => new Date().toISOString().slice(0, 10);
 
-/** How long one slice of a search, of reading the listing, or of indexing it, may hold the main thread. */
-const SEARCH_SLICE_MS = 8;
-const LOAD_SLICE_MS = 8;
-const INDEX_SLICE_MS = 8;
-/** A search's results, and the list grown while a listing is read, are drawn no sooner than this after the last key. */
-const RESULTS_AFTER_KEY_MS = 40;
-/** Reading and indexing the listing pause while keys come closer together than this. */
-const TYPING_QUIET_MS = 50;
-/** How often the list shows the papers read so far while a listing is read; under a filter, searched again each time. */
-const LOAD_UPDATE_MS = 250;
-const LOAD_UPDATE_FILTERED_MS = 1000;
-
-const VIEW_OF: Partial<Record<Command, View>> = {'view-all': 'all', 'view-unread': 'unread', 'view-favorites': 'favorites'};
-
 /** The reader: header, list and detail, footer; every key goes through the keymap to the reducer. */
 export function App({papers, marks, writeMarks, openUrl, makeSearcher = createSearcher, start, loading, readMarks = NO_MARKS, subscribe, fetchDay, newSources, today = UTC_TODAY}: AppProps) {
 	const {exit} = useApp();
@@ -87,106 +73,19 @@ export function App({papers, marks, writeMarks, openUrl, makeSearcher = createSe
 	const days = useDays({state, latest, dispatch, fetchDay, readMarks, newSources, today});
 	// One index for the reader's whole run: it grows with the list as the listing is read.
 	const [searcher] = useState(() => makeSearcher(papers));
-	const job = useRef<{job: SearchJob; papers: readonly Paper[]} | null>(null);
 	/** When the last key arrived: work in slices lets its frame be drawn first. */
 	const lastInputAt = useRef(0);
 	const lastInput = useCallback(() => lastInputAt.current, []);
 	const forYou = useForYou({state, latest, dispatch, lastInputAt: lastInput});
 
-	// Index the papers in the background, between keys and frames, so that the first search finds the
-	// index ready (a search indexes what is left itself).
-	useEffect(() => {
-		searcher.setPapers(state.papers);
-		return runInSlices((deadline) => searcher.prepare(deadline), INDEX_SLICE_MS, () => lastInputAt.current, TYPING_QUIET_MS);
-	}, [searcher, state.papers]);
+	useIndexing(searcher, state.papers, lastInputAt);
 
 	useEffect(() => {
 		dispatch({type: 'resize', listHeight: layout.bodyHeight});
 	}, [dispatch, layout.bodyHeight]);
 
-	// Search in slices of a few milliseconds, after the typed character has been drawn and between keys,
-	// so that typing never waits for a search. A new query drops the job under way (the searcher lets
-	// the new one take over its progress); a result for an older query is dropped by the reducer.
-	const searchedPapers = state.papers;
-	useEffect(() => {
-		const query = state.query;
-		if (query.trim() === '') return;
-		const current = searcher.start(query, searchedPapers);
-		if (current.cut !== null) dispatch({type: 'message', text: describeCut(current.cut)});
-		job.current = {job: current, papers: searchedPapers};
-		let shown: NodeJS.Timeout | undefined;
-		const show = () => dispatch({type: 'filter-results', query, hits: current.hits(), papers: searchedPapers});
-		const stop = runInSlices(
-			(deadline) => {
-				if (!current.run(deadline)) return false;
-				// A results frame takes tens of milliseconds to draw: right after a key, the next key's echo
-				// would wait for it. Drawn once typing has paused a moment (a key or more later, it is a
-				// newer query's search that draws).
-				const wait = RESULTS_AFTER_KEY_MS - (performance.now() - lastInputAt.current);
-				if (wait <= 0) show();
-				else shown = setTimeout(show, wait);
-				return true;
-			},
-			SEARCH_SLICE_MS,
-			() => lastInputAt.current,
-		);
-		return () => {
-			stop();
-			clearTimeout(shown);
-		};
-	}, [state.query, searcher, searchedPapers, dispatch]);
-
-	/** Finishes the search of the query as typed at once (keys after Enter act on its results). */
-	const finishSearch = () => {
-		const {query, papers: current} = latest();
-		let running = job.current?.job;
-		if (running === undefined || running.query !== query || job.current?.papers !== current) running = searcher.start(query, current);
-		running.run(Infinity);
-		dispatch({type: 'filter-results', query, hits: running.hits(), papers: current});
-	};
-
-	// The rest of a listing still being read, a slice at a time between keys and frames; the list grows
-	// a few times a second (about once a second under a filter, which is searched again each time). The
-	// listing counts as read once its papers are indexed too: a search then answers at once, and nothing
-	// runs while the reader is idle.
-	useEffect(() => {
-		if (loading === undefined) return;
-		let shown = latest().papers.length;
-		let updated = performance.now();
-		let all: readonly Paper[] | null = null;
-		return runInSlices(
-			(deadline) => {
-				if (all !== null) {
-					searcher.setPapers(all);
-					if (!searcher.prepare(deadline)) return false;
-					dispatch({type: 'papers-loaded', papers: all, marks: NO_MARKS(), done: true});
-					return true;
-				}
-				let read: boolean;
-				try {
-					read = loading.run(deadline);
-				} catch (error) {
-					read = true;
-					dispatch({type: 'message', text: `stopped reading: ${error instanceof Error ? error.message : String(error)}`});
-				}
-				const now = performance.now();
-				const every = latest().query.trim() === '' ? LOAD_UPDATE_MS : LOAD_UPDATE_FILTERED_MS;
-				// Not while keys are coming: drawing the grown list would hold up their echo.
-				const typing = now - lastInputAt.current < RESULTS_AFTER_KEY_MS;
-				if (read || (now - updated >= every && !typing)) {
-					updated = now;
-					const papers = loading.papers.slice();
-					dispatch({type: 'papers-loaded', papers, marks: readMarks(papers.slice(shown)), done: false});
-					shown = papers.length;
-					if (read) all = papers;
-				}
-				return false;
-			},
-			LOAD_SLICE_MS,
-			() => lastInputAt.current,
-			TYPING_QUIET_MS,
-		);
-	}, [loading, readMarks, latest, dispatch, searcher]);
+	const finishSearch = useSearch({state, latest, dispatch, searcher, lastInputAt});
+	useLoading({loading, latest, dispatch, searcher, readMarks, lastInputAt});
 
 	useEffect(() => {
 		if (subscribe === undefined) return;
@@ -209,85 +108,27 @@ export function App({papers, marks, writeMarks, openUrl, makeSearcher = createSe
 	);
 	const maxScroll = Math.max(0, lines.length - layout.bodyHeight);
 
-	const apply = useCallback(
-		(change: Change | null, message: (change: Change) => string, advance = false) => {
-			if (change === null) return;
-			writeMarks(change);
-			dispatch({type: 'apply', change, advance, message: message(change)});
-		},
-		[dispatch, writeMarks],
-	);
-
 	const run = (command: Command) => {
-		const current = latest();
-		const inDetail = current.focus === 'detail';
-		const view = VIEW_OF[command];
-		if (view !== undefined) return dispatch({type: 'set-view', view});
-		if (days.run(command)) return;
-		switch (command) {
-			case 'down':
-			case 'up': {
-				const delta = command === 'down' ? 1 : -1;
-				return dispatch(inDetail ? {type: 'scroll-detail', delta, max: maxScroll} : {type: 'move', delta});
-			}
-			case 'page-down':
-			case 'page-up': {
-				const direction = command === 'page-down' ? 1 : -1;
-				if (inDetail) return dispatch({type: 'scroll-detail', delta: direction * Math.max(1, layout.bodyHeight - 1), max: maxScroll});
-				return dispatch({type: 'page', direction});
-			}
-			case 'first':
-			case 'last':
-				if (inDetail) return dispatch({type: 'scroll-detail', delta: command === 'first' ? -Infinity : Infinity, max: maxScroll});
-				return dispatch({type: 'move-to', where: command});
-			case 'filter':
-				return dispatch({type: 'filter-start'});
-			case 'focus-toggle':
-				return dispatch({type: 'focus', focus: 'toggle'});
-			case 'focus-detail':
-				return dispatch({type: 'focus', focus: 'detail'});
-			case 'focus-list':
-				return dispatch({type: 'focus', focus: 'list'});
-			case 'clear-filter':
-				if (inDetail) return dispatch({type: 'focus', focus: 'list'});
-				if (current.like !== null) return dispatch({type: 'like', like: null});
-				return dispatch({type: 'filter-clear'});
-			case 'more-like-this':
-				return forYou.moreLikeThis();
-			case 'toggle-read':
-				return apply(toggleChange(current, 'read'), (change) => `${change.entries[0]?.value ? 'read' : 'unread'}: ${selectedTitle(current)}`, true);
-			case 'toggle-favorite':
-				return apply(toggleChange(current, 'favorite'), (change) => `${change.entries[0]?.value ? '★ favorite' : 'not favorite'}: ${selectedTitle(current)}`);
-			case 'mark-all-read': {
-				const change = markAllReadChange(current);
-				if (change === null) return dispatch({type: 'message', text: 'nothing unread in this view'});
-				return apply(change, ({entries}) => `marked ${entries.length} paper${entries.length === 1 ? '' : 's'} read (u undoes)`);
-			}
-			case 'undo': {
-				const change = undoChange(current);
-				if (change !== null) writeMarks(change);
-				return dispatch({type: 'undo'});
-			}
-			case 'sort':
-				return dispatch({type: 'cycle-sort'});
-			case 'open':
-				return openSelected(current);
-			case 'help':
-				return dispatch({type: 'help', open: true});
-			case 'quit':
-				return exit();
-		}
+		const {actions, effects} = runCommand(latest(), command, {bodyHeight: layout.bodyHeight, maxScroll});
+		for (const effect of effects) perform(effect);
+		for (const action of actions) dispatch(action);
 	};
 
-	const openSelected = (current: ViewState) => {
-		const target = selectedPaper(current);
-		if (target === undefined) return;
-		const url = safeUrl(paperUrl(target));
-		if (url === null) return dispatch({type: 'message', text: 'this paper has no link that can be opened'});
-		dispatch({type: 'message', text: `opening ${url.href}`});
-		openUrl(url.href).catch((error: unknown) => {
-			dispatch({type: 'message', text: `could not open (${error instanceof Error ? error.message : String(error)}): ${url.href}`});
-		});
+	const perform = (effect: Effect) => {
+		switch (effect.type) {
+			case 'write-marks':
+				return writeMarks(effect.change);
+			case 'open-url':
+				return void openUrl(effect.url).catch((error: unknown) => {
+					dispatch({type: 'message', text: `could not open (${error instanceof Error ? error.message : String(error)}): ${effect.url}`});
+				});
+			case 'exit':
+				return exit();
+			case 'more-like-this':
+				return forYou.moreLikeThis();
+			case 'days':
+				return void days.run(effect.command);
+		}
 	};
 
 	const edit = (input: string, key: Key) => {
@@ -358,6 +199,3 @@ function Separator({height}: {height: number}) {
 	return <Text dimColor>{Array.from({length: height}, () => '│').join('\n')}</Text>;
 }
 
-function selectedTitle(state: ViewState): string {
-	return truncateToWidth(selectedPaper(state)?.title ?? '', 50);
-}

@@ -1,5 +1,6 @@
 import {useCallback, useRef, useState} from 'react';
-import {reduce, type Action, type ViewState} from './view-state.js';
+import {reduce} from './reducer.js';
+import type {Action, ViewState} from './view-state.js';
 
 /**
  * The view reducer, with the latest state readable at once: keys that arrive faster than frames

@@ -1,6 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {addDays, countFrom, daysOf, filesSince, paperDay, stepDay} from '../../src/library/days.js';
-import {initialState, reduce} from '../../src/ui/view-state.js';
+import {reduce} from '../../src/ui/reducer.js';
+import {initialState} from '../../src/ui/view-state.js';
 import {makePaper} from '../helpers/paper.js';
 
 const LIBRARY = '/home/u/.local/share/papers/library';

@@ -3,17 +3,14 @@ import {describe, expect, it} from 'vitest';
 import type {Paper} from '../../src/listing/paper.js';
 import {makePaper} from '../helpers/paper.js';
 import type {SearchHit} from '../../src/search/search.js';
+import {markAllReadChange, toggleChange, undoChange} from '../../src/ui/mark-changes.js';
+import {reduce} from '../../src/ui/reducer.js';
+import {computeVisible, sortedOrder} from '../../src/ui/visibility.js';
 import {
-	computeVisible,
 	initialState,
-	markAllReadChange,
-	reduce,
 	searchPending,
-	sortedOrder,
 	selectedPaper,
 	SORTS,
-	toggleChange,
-	undoChange,
 	type Action,
 	type Flags,
 	type ViewState,
