@@ -59,6 +59,9 @@ function inShell(command: string): string {
 		'echo "exit=$status tty=$tty"',
 		'read -r line',
 		'echo "typed:$line"',
+		// tmux closes an exited pane's terminal on SIGCHLD and can drop output it had not read yet: the
+		// shell stays a moment after its last line, so that the line is on the screen when it exits.
+		'sleep 0.3',
 		'exit $status',
 	].join('; ');
 }
