@@ -25,6 +25,7 @@ import {useSearch} from './use-search.js';
 import {useTerminalSize} from './use-terminal-size.js';
 import {useViewState} from './use-view-state.js';
 import {detailPaneWidth, footerProps, headerProps} from './frame/frame.js';
+import {detailMaxScroll} from './frame/lines.js';
 import {flagsOf, initialState, searchPending, selectedPaper, type Flags, type StartOptions} from './view-state.js';
 
 /** What the reader needs from outside: the papers, their marks, and where changes and links go. */
@@ -106,7 +107,7 @@ export function App({papers, marks, writeMarks, openUrl, makeSearcher = createSe
 		// eslint-disable-next-line react-hooks/exhaustive-deps
 		[paper, state.marks, ranges, detailWidth, why],
 	);
-	const maxScroll = Math.max(0, lines.length - layout.bodyHeight);
+	const maxScroll = detailMaxScroll(lines, layout.bodyHeight);
 
 	const run = (command: Command) => {
 		const {actions, effects} = runCommand(latest(), command, {bodyHeight: layout.bodyHeight, maxScroll});

@@ -11,15 +11,8 @@ import type {Paper} from '../listing/paper.js';
 import {frameText} from './frame/frame.js';
 import {readingStatus} from './frame/lines.js';
 import {computeLayout} from './layout.js';
+import {CURSOR_HOME, ENTER_ALTERNATE_SCREEN, HIDE_CURSOR, LEAVE_ALTERNATE_SCREEN, SHOW_CURSOR} from './screen.js';
 import {initialState, type Flags, type StartOptions} from './view-state.js';
-
-const ENTER_ALTERNATE_SCREEN = '\u001B[?1049h';
-const LEAVE_ALTERNATE_SCREEN = '\u001B[?1049l';
-const HIDE_CURSOR = '\u001B[?25l';
-const SHOW_CURSOR = '\u001B[?25h';
-const CURSOR_HOME = '\u001B[H';
-/** Erases the screen (the cursor stays where it is). */
-export const ERASE_SCREEN = '\u001B[2J';
 
 /** The terminal's size as Ink reads it (use-terminal-size.ts). */
 export interface TerminalSize {

@@ -3,13 +3,10 @@ import type {FetchDay} from '../library/fetch-day.js';
 import {createMarkWriter} from '../state/mark-writer.js';
 import {onCrashRestore} from '../crash.js';
 import {App} from './app.js';
-import {ERASE_SCREEN, type EarlyFrame} from './early-frame.js';
+import type {EarlyFrame} from './early-frame.js';
 import {faultFromEnvironment, FaultOnKey} from './fault.js';
 import type {PreparedReader} from './prepare-reader.js';
-
-const ENTER_ALTERNATE_SCREEN = '\u001B[?1049h';
-const LEAVE_ALTERNATE_SCREEN = '\u001B[?1049l';
-const SHOW_CURSOR = '\u001B[?25h';
+import {ENTER_ALTERNATE_SCREEN, ERASE_SCREEN, LEAVE_ALTERNATE_SCREEN, SHOW_CURSOR} from './screen.js';
 
 /**
  * Runs the interactive reader until the user quits; the terminal is restored however it ends. It opens

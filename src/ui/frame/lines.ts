@@ -213,6 +213,11 @@ const DETAIL_STYLE: Record<DetailLine['kind'], Style> = {
 	blank: {},
 };
 
+/** How far the detail pane scrolls: its last line at the bottom of the pane. */
+export function detailMaxScroll(lines: readonly DetailLine[], height: number): number {
+	return Math.max(0, lines.length - height);
+}
+
 /** The detail pane's lines on screen: the visible slice of the paper's lines, with a scroll indicator. */
 export function detailPaneLines(lines: readonly DetailLine[], scroll: number, width: number, height: number, focused: boolean): LineSpan[] {
 	const shown = lines.slice(scroll, scroll + height);
