@@ -11,7 +11,7 @@ import {fileError} from './file-name.js';
 /** Files are read this much at a time: the reader shows the first papers before the rest is read. */
 const CHUNK_BYTES = 1 << 20;
 
-/** A listing opened and checked: its format, and its bytes (chunks for page text, the whole for JSON and XML). */
+/** A listing opened and checked: its format, and its bytes, in chunks read as they are taken. */
 export interface Opened {
 	format: Detected;
 	input: Iterable<Buffer>;
@@ -19,8 +19,7 @@ export interface Opened {
 
 /**
  * Opens a listing file: its first chunk is read and checked to be text at once (an InputError names
- * the file when it is not), and its format told; page text is read as the chunks are taken, JSON and
- * XML whole. A file that is not a regular one (a pipe, `<(curl …)`, a FIFO, a terminal) is read the same
+ * the file when it is not), and its format told; the rest is read as the chunks are taken. A file that is not a regular one (a pipe, `<(curl …)`, a FIFO, a terminal) is read the same
  * way as a stream, from where it stands, never at an offset (which a pipe refuses with ESPIPE).
  */
 export function openListing(file: string, format: ListingFormat | undefined): Opened {
@@ -52,7 +51,7 @@ export function openListing(file: string, format: ListingFormat | undefined): Op
 		const read = () => (whole ??= readAll()); // read once, however many need it
 		const detected = checkText(file, first, read, format);
 		// Read to the end already (to tell the format, or to see past leading white space): those bytes.
-		if (detected !== 'hf-page' || whole !== undefined) return {format: detected, input: [read()]};
+		if (whole !== undefined) return {format: detected, input: [whole]};
 		return {format: detected, input: rest()};
 	} catch (error) {
 		closeQuietly(fd); // the chunks' reader may have closed it already
