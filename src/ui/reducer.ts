@@ -2,7 +2,7 @@
 import type {SearchHit} from '../search/search.js';
 import {SORTS} from './sorts.js';
 import {computeVisible, countFlags} from './visibility.js';
-import {flagsOf, selectedPaper, type Action, type Change, type Hits, type ViewState} from './view-state.js';
+import {flagsOf, searchPending, selectedPaper, type Action, type Change, type Hits, type ViewState} from './view-state.js';
 
 /** How many changes `u` can take back. */
 const MAX_UNDO = 100;
@@ -92,21 +92,21 @@ function reduceAction(state: ViewState, action: Action): ViewState {
 		case 'filter-start':
 			return {...state, filtering: true, focus: 'list', message: null};
 		case 'filter-input':
-			if (action.query.trim() === '') return relist({...state, query: action.query, hits: null, hitsQuery: ''});
+			if (action.query.trim() === '') return relist({...state, query: action.query, hits: null, hitsQuery: '', hitsStale: false});
 			return {...state, query: action.query};
 		case 'filter-results': {
 			// A stale search that finished late (an older query, or fewer papers), or a second search of what is shown.
-			if (action.query !== state.query || (action.papers !== undefined && action.papers !== state.papers) || action.query === state.hitsQuery) return state;
+			if (action.query !== state.query || (action.papers !== undefined && action.papers !== state.papers) || !searchPending(state)) return state;
 			const hits = hitsOf(action.hits, state.papers.length);
 			// The same query searched again over more papers: keep the paper the user moved to, if any. A new
 			// query: best match first.
-			if (state.hitsQuery === '' && state.hits !== null && state.selected > 0) return relist({...state, hits, hitsQuery: action.query});
-			return relist({...state, hits, hitsQuery: action.query, selected: 0, top: 0}, null);
+			if (state.hitsStale && state.hitsQuery === action.query && state.selected > 0) return relist({...state, hits, hitsQuery: action.query, hitsStale: false});
+			return relist({...state, hits, hitsQuery: action.query, hitsStale: false, selected: 0, top: 0}, null);
 		}
 		case 'filter-accept':
 			return {...state, filtering: false};
 		case 'filter-clear':
-			return relist({...state, filtering: false, query: '', hits: null, hitsQuery: ''});
+			return relist({...state, filtering: false, query: '', hits: null, hitsQuery: '', hitsStale: false});
 		case 'focus': {
 			const focus = action.focus === 'toggle' ? (state.focus === 'list' ? 'detail' : 'list') : action.focus;
 			return {...state, focus};
@@ -141,8 +141,7 @@ function reduceAction(state: ViewState, action: Action): ViewState {
 			// stay valid; a filter's hits are marked stale so that it is searched again over all papers.
 			const marks = new Map(state.marks);
 			for (const [id, flags] of action.marks) marks.set(id, flags);
-			const hitsQuery = state.query.trim() === '' ? state.hitsQuery : '';
-			return relist({...state, papers: action.papers, marks, counts: countFlags(action.papers, marks, state.day), loading: !action.done, hitsQuery, like: null});
+			return relist({...state, papers: action.papers, marks, counts: countFlags(action.papers, marks, state.day), loading: !action.done, hitsStale: state.hits !== null, like: null});
 		}
 		case 'papers-added': {
 			const known = new Set(state.papers.map((paper) => paper.id));
@@ -151,8 +150,7 @@ function reduceAction(state: ViewState, action: Action): ViewState {
 			const papers = [...state.papers, ...added];
 			const marks = new Map(state.marks);
 			for (const [id, flags] of action.marks) marks.set(id, flags);
-			const hitsQuery = state.query.trim() === '' ? state.hitsQuery : '';
-			return relist({...state, papers, marks, counts: countFlags(papers, marks, state.day), hitsQuery, like: null});
+			return relist({...state, papers, marks, counts: countFlags(papers, marks, state.day), hitsStale: state.hits !== null, like: null});
 		}
 		case 'set-day': {
 			if (action.day === state.day) return state;

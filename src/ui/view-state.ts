@@ -67,10 +67,15 @@ export interface ViewState {
 	query: string;
 	/** The filter box has the keys. */
 	filtering: boolean;
-	/** Hits of the last finished search for `query`; null without a query. */
+	/** Hits of the last finished search; null without a query. */
 	hits: Hits | null;
 	/** The query `hits` belong to ('' without hits); it lags `query` while a search runs. */
 	hitsQuery: string;
+	/**
+	 * Papers arrived after `hits` were found (the listing read on, a day fetched): they are shown until a
+	 * search over all the papers replaces them.
+	 */
+	hitsStale: boolean;
 	/** Indices into `papers`, in display order. */
 	visible: readonly number[];
 	/** Position of the selected paper in `visible`. */
@@ -161,6 +166,7 @@ export function initialState(papers: readonly Paper[], marks: ReadonlyMap<string
 		filtering: false,
 		hits: null,
 		hitsQuery: '',
+		hitsStale: false,
 		visible: [],
 		selected: 0,
 		top: 0,
@@ -179,9 +185,9 @@ export function initialState(papers: readonly Paper[], marks: ReadonlyMap<string
 	return {...base, visible: computeVisible(base)};
 }
 
-/** True while the list does not yet show the results of the query as typed. */
-export function searchPending(state: Pick<ViewState, 'query' | 'hitsQuery'>): boolean {
-	return state.query.trim() !== '' && state.hitsQuery !== state.query;
+/** True while the list does not yet show the results of the query as typed, over all the papers. */
+export function searchPending(state: Pick<ViewState, 'query' | 'hitsQuery' | 'hitsStale'>): boolean {
+	return state.query.trim() !== '' && (state.hitsQuery !== state.query || state.hitsStale);
 }
 
 /** The selected paper, if the view has any. */

@@ -624,6 +624,21 @@ describe('a listing still being read', () => {
 		expect(selectedTitle(state)).toBe('Paper 1');
 	});
 
+	it('says so when its hits are stale: they keep their query (and highlights) until the new search, and a newer query starts at its best match', () => {
+		let state = run(initialState(FIRST, NO_MARKS, 5, {loading: true}), {type: 'filter-start'}, {type: 'filter-input', query: 'paper'});
+		state = reduce(state, {type: 'filter-results', query: 'paper', hits: [hit(3), hit(1)], papers: FIRST});
+		expect(state.hitsStale).toBe(false);
+		state = run(state, {type: 'move', delta: 1});
+		state = reduce(state, {type: 'papers-loaded', papers: TEN, marks: NO_MARKS, done: true});
+		expect(state.hitsStale).toBe(true);
+		expect(state.hitsQuery).toBe('paper');
+		state = reduce(state, {type: 'filter-input', query: 'paper 9'});
+		state = reduce(state, {type: 'filter-results', query: 'paper 9', hits: [hit(9), hit(3)], papers: TEN});
+		expect(state.hitsStale).toBe(false);
+		expect(searchPending(state)).toBe(false);
+		expect(selectedTitle(state)).toBe('Paper 9');
+	});
+
 	it('shows the best match first after searching again, unless the user had moved', () => {
 		let state = run(initialState(FIRST, NO_MARKS, 5, {loading: true}), {type: 'filter-start'}, {type: 'filter-input', query: 'paper'});
 		state = reduce(state, {type: 'filter-results', query: 'paper', hits: [hit(3), hit(1)], papers: FIRST});
