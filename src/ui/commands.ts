@@ -28,14 +28,6 @@ export interface CommandResult {
 	effects: Effect[];
 }
 
-/** What commands need to know of the screen. */
-export interface CommandLayout {
-	/** Rows of the list and the detail pane. */
-	bodyHeight: number;
-	/** How far the detail pane scrolls. */
-	maxScroll: number;
-}
-
 const VIEW_OF: Partial<Record<Command, View>> = {'view-all': 'all', 'view-unread': 'unread', 'view-favorites': 'favorites'};
 const DAY_COMMANDS: ReadonlySet<Command> = new Set<DayCommand>(['all-days', 'fetch-latest', 'day-previous', 'day-next']);
 
@@ -44,9 +36,8 @@ const effect = (...effects: Effect[]): CommandResult => ({actions: [], effects})
 const NOTHING: CommandResult = {actions: [], effects: []};
 
 /** What `command` does in `state`. */
-export function runCommand(state: ViewState, command: Command, layout: CommandLayout): CommandResult {
+export function runCommand(state: ViewState, command: Command): CommandResult {
 	const inDetail = state.focus === 'detail';
-	const {maxScroll} = layout;
 	const view = VIEW_OF[command];
 	if (view !== undefined) return act({type: 'set-view', view});
 	if (DAY_COMMANDS.has(command)) return effect({type: 'days', command: command as DayCommand});
@@ -54,17 +45,17 @@ export function runCommand(state: ViewState, command: Command, layout: CommandLa
 		case 'down':
 		case 'up': {
 			const delta = command === 'down' ? 1 : -1;
-			return act(inDetail ? {type: 'scroll-detail', delta, max: maxScroll} : {type: 'move', delta});
+			return act(inDetail ? {type: 'scroll-detail', delta} : {type: 'move', delta});
 		}
 		case 'page-down':
 		case 'page-up': {
 			const direction = command === 'page-down' ? 1 : -1;
-			if (inDetail) return act({type: 'scroll-detail', delta: direction * Math.max(1, layout.bodyHeight - 1), max: maxScroll});
+			if (inDetail) return act({type: 'scroll-detail', delta: direction * Math.max(1, state.listHeight - 1)});
 			return act({type: 'page', direction});
 		}
 		case 'first':
 		case 'last':
-			if (inDetail) return act({type: 'scroll-detail', delta: command === 'first' ? -Infinity : Infinity, max: maxScroll});
+			if (inDetail) return act({type: 'scroll-detail', delta: command === 'first' ? -Infinity : Infinity});
 			return act({type: 'move-to', where: command});
 		case 'filter':
 			return act({type: 'filter-start'});

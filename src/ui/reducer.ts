@@ -1,5 +1,7 @@
 /** The view reducer: how each action changes the view state. */
 import type {SearchHit} from '../search/search.js';
+import {detailMaxScroll} from './frame/lines.js';
+import {helpMaxScroll} from './help-rows.js';
 import {SORTS} from './sorts.js';
 import {computeVisible, countFlags} from './visibility.js';
 import {flagsOf, searchPending, selectedPaper, type Action, type Change, type Hits, type ViewState} from './view-state.js';
@@ -79,8 +81,11 @@ function reduceAction(state: ViewState, action: Action): ViewState {
 			const step = Math.max(1, state.listHeight - 1) * action.direction;
 			return select({...state, top: state.top + step}, state.selected + step);
 		}
-		case 'resize':
-			return withWindow({...state, listHeight: Math.max(1, action.listHeight)});
+		case 'resize': {
+			const listHeight = Math.max(1, action.listHeight);
+			const detailScroll = clamp(state.detailScroll, 0, detailMaxScroll(state.detailLines, listHeight));
+			return withWindow({...state, listHeight, detailScroll, helpScroll: clamp(state.helpScroll, 0, helpMaxScroll(listHeight))});
+		}
 		case 'set-view':
 			return relist({...state, view: action.view, message: null});
 		case 'cycle-sort': {
@@ -112,7 +117,9 @@ function reduceAction(state: ViewState, action: Action): ViewState {
 			return {...state, focus};
 		}
 		case 'scroll-detail':
-			return {...state, detailScroll: clamp(state.detailScroll + action.delta, 0, action.max)};
+			return {...state, detailScroll: clamp(state.detailScroll + action.delta, 0, detailMaxScroll(state.detailLines, state.listHeight))};
+		case 'detail-lines':
+			return {...state, detailLines: action.count, detailScroll: clamp(state.detailScroll, 0, detailMaxScroll(action.count, state.listHeight))};
 		case 'apply': {
 			const following = action.advance ? state.visible[state.selected + 1] : undefined;
 			const undo = [...state.undo, inverse(state, action.change)].slice(-MAX_UNDO);
@@ -131,7 +138,7 @@ function reduceAction(state: ViewState, action: Action): ViewState {
 		case 'help':
 			return {...state, help: action.open, helpScroll: 0};
 		case 'scroll-help':
-			return {...state, helpScroll: clamp(state.helpScroll + action.delta, 0, action.max)};
+			return {...state, helpScroll: clamp(state.helpScroll + action.delta, 0, helpMaxScroll(state.listHeight))};
 		case 'marks-reloaded':
 			return relist({...state, marks: action.marks, counts: countFlags(state.papers, action.marks, state.day)});
 		case 'papers-loaded': {

@@ -87,6 +87,8 @@ export interface ViewState {
 	focus: Focus;
 	/** First line of the detail pane's content. */
 	detailScroll: number;
+	/** Lines of the selected paper's detail as the pane lays them out (the App reports them): how far it scrolls. */
+	detailLines: number;
 	/** Inverse changes, newest last. */
 	undo: readonly Change[];
 	message: string | null;
@@ -118,12 +120,13 @@ export type Action =
 	| {type: 'filter-accept'}
 	| {type: 'filter-clear'}
 	| {type: 'focus'; focus: Focus | 'toggle'}
-	| {type: 'scroll-detail'; delta: number; max: number}
+	| {type: 'scroll-detail'; delta: number}
+	| {type: 'detail-lines'; count: number}
 	| {type: 'apply'; change: Change; advance?: boolean; message?: string}
 	| {type: 'undo'}
 	| {type: 'message'; text: string | null}
 	| {type: 'help'; open: boolean}
-	| {type: 'scroll-help'; delta: number; max: number}
+	| {type: 'scroll-help'; delta: number}
 	| {type: 'marks-reloaded'; marks: ReadonlyMap<string, Flags>}
 	| {type: 'papers-loaded'; papers: readonly Paper[]; marks: ReadonlyMap<string, Flags>; done: boolean}
 	/** Papers fetched while the reader runs, once the listing is read: those not in the list yet join at its end. */
@@ -173,6 +176,7 @@ export function initialState(papers: readonly Paper[], marks: ReadonlyMap<string
 		listHeight: Math.max(1, listHeight),
 		focus: 'list',
 		detailScroll: 0,
+		detailLines: 0,
 		undo: [],
 		message: start.message ?? null,
 		help: false,

@@ -4,7 +4,7 @@ import {afterEach, describe, expect, it, vi, type Mock} from 'vitest';
 import {parseHfPage} from '../../src/listing/hf-page.js';
 import {createSearcher} from '../../src/search/search.js';
 import {App, type AppProps} from '../../src/ui/app.js';
-import {FILTER_SYNTAX, HELP_LINES} from '../../src/ui/components/help-overlay.js';
+import {FILTER_SYNTAX, HELP_ROWS} from '../../src/ui/help-rows.js';
 import {KEYMAP} from '../../src/ui/keymap.js';
 import {
 	ARROW_DOWN,
@@ -419,7 +419,7 @@ describe('the reader at 60x16', () => {
 		const last = FILTER_SYNTAX.at(-1)!.help;
 		expect(help).toContain(KEYMAP[0]!.help);
 		expect(help).not.toContain(last);
-		await press(...Array.from({length: HELP_LINES}, () => 'j'));
+		await press(...Array.from({length: HELP_ROWS.length}, () => 'j'));
 		const scrolled = await waitForFrame((next) => bodyOf(next).some((line) => line.trimEnd().endsWith(` ${last}`)));
 		expect(scrolled).not.toContain(KEYMAP[0]!.help);
 		expect(footerOf(scrolled)).toMatch(new RegExp(`^1/${TOTAL}`));

@@ -4,6 +4,7 @@ import type {Paper} from '../../src/listing/paper.js';
 import {makePaper} from '../helpers/paper.js';
 import type {SearchHit} from '../../src/search/search.js';
 import {markAllReadChange, toggleChange, undoChange} from '../../src/ui/mark-changes.js';
+import {HELP_ROWS} from '../../src/ui/help-rows.js';
 import {reduce} from '../../src/ui/reducer.js';
 import {computeVisible, sortedOrder} from '../../src/ui/visibility.js';
 import {
@@ -24,6 +25,11 @@ const NO_MARKS: ReadonlyMap<string, Flags> = new Map();
 
 function marksFor(entries: Array<[Paper, Partial<Flags>]>): Map<string, Flags> {
 	return new Map(entries.map(([item, flags]) => [item.id, {read: false, favorite: false, ...flags}]));
+}
+
+/** A detail `max` lines longer than the pane (of the states here, 3 rows high), scrolled by `delta`. */
+function scrollDetail(delta: number, max: number): Action[] {
+	return [{type: 'detail-lines', count: max + 3}, {type: 'scroll-detail', delta}];
 }
 
 function run(state: ViewState, ...actions: Action[]): ViewState {
@@ -140,17 +146,31 @@ describe('moving the selection', () => {
 	});
 
 	it('starts the detail at the top for each newly selected paper', () => {
-		const scrolled = run(start, {type: 'scroll-detail', delta: 5, max: 10});
+		const scrolled = run(start, ...scrollDetail(5, 10));
 		expect(scrolled.detailScroll).toBe(5);
 		expect(run(scrolled, {type: 'move', delta: 1}).detailScroll).toBe(0);
 		// Staying on the same paper keeps the scroll.
 		expect(run(scrolled, {type: 'move', delta: -1}).detailScroll).toBe(5);
 	});
 
+	it('clamps the detail scroll to [0, its lines less the pane], also when the lines or the pane change', () => {
+		const scrolled = run(start, ...scrollDetail(50, 7));
+		expect(run(scrolled, {type: 'detail-lines', count: 5}).detailScroll).toBe(2);
+		expect(run(scrolled, {type: 'resize', listHeight: 8}).detailScroll).toBe(2);
+		expect(run(scrolled, {type: 'resize', listHeight: 20}).detailScroll).toBe(0);
+	});
+
+	it('clamps the help scroll to its rows less the pane', () => {
+		const help = run(start, {type: 'help', open: true}, ...Array.from({length: 200}, (): Action => ({type: 'scroll-help', delta: 1})));
+		expect(help.helpScroll).toBe(HELP_ROWS.length - 2);
+		expect(run(help, {type: 'scroll-help', delta: -1000}).helpScroll).toBe(0);
+		expect(run(help, {type: 'resize', listHeight: 8}).helpScroll).toBe(HELP_ROWS.length - 7);
+	});
+
 	it('clamps the detail scroll to [0, max]', () => {
-		expect(run(start, {type: 'scroll-detail', delta: 50, max: 7}).detailScroll).toBe(7);
-		expect(run(start, {type: 'scroll-detail', delta: -3, max: 7}).detailScroll).toBe(0);
-		expect(run(start, {type: 'scroll-detail', delta: Infinity, max: 4}).detailScroll).toBe(4);
+		expect(run(start, ...scrollDetail(50, 7)).detailScroll).toBe(7);
+		expect(run(start, ...scrollDetail(-3, 7)).detailScroll).toBe(0);
+		expect(run(start, ...scrollDetail(Infinity, 4)).detailScroll).toBe(4);
 	});
 
 	const movement = fc.oneof(
@@ -209,7 +229,7 @@ describe('views', () => {
 	});
 
 	it('starts the detail at the top when the selected paper left the view', () => {
-		const scrolled = run(start, {type: 'move', delta: 8}, {type: 'scroll-detail', delta: 4, max: 10});
+		const scrolled = run(start, {type: 'move', delta: 8}, ...scrollDetail(4, 10));
 		expect(run(scrolled, {type: 'set-view', view: 'favorites'}).detailScroll).toBe(0);
 		expect(run(scrolled, {type: 'set-view', view: 'unread'}).detailScroll).toBe(4);
 	});
@@ -361,7 +381,7 @@ describe('the filter', () => {
 	});
 
 	it('starts the detail at the top for the paper the results select', () => {
-		const scrolled = run(typed, {type: 'scroll-detail', delta: 4, max: 10});
+		const scrolled = run(typed, ...scrollDetail(4, 10));
 		expect(run(scrolled, {type: 'filter-results', query: 'pap', hits: [hit(7)]}).detailScroll).toBe(0);
 	});
 
@@ -448,7 +468,7 @@ describe('marks', () => {
 
 	it('the detail starts at the top for the paper the advance selects', () => {
 		for (const view of ['all', 'unread'] as const) {
-			const scrolled = run(start, {type: 'set-view', view}, {type: 'move', delta: 2}, {type: 'scroll-detail', delta: 4, max: 10});
+			const scrolled = run(start, {type: 'set-view', view}, {type: 'move', delta: 2}, ...scrollDetail(4, 10));
 			const next = run(scrolled, {type: 'apply', change: toggleChange(scrolled, 'read')!, advance: true});
 			expect(selectedTitle(next)).toBe('Paper 3');
 			expect(next.detailScroll).toBe(0);

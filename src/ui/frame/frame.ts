@@ -7,7 +7,7 @@ import {detailLines} from '../detail-lines.js';
 import type {Layout} from '../layout.js';
 import {flagsOf, searchPending, selectedPaper, type ViewState} from '../view-state.js';
 import {Frame, lineText} from './ansi.js';
-import {detailMaxScroll, detailPaneLines, footerLine, headerLine, listWindow, paperRowLine, type FooterProps, type HeaderProps} from './lines.js';
+import {detailPaneLines, footerLine, headerLine, listWindow, paperRowLine, type FooterProps, type HeaderProps} from './lines.js';
 import {line} from './spans.js';
 
 /** What the frame shows beyond the view state: the hooks' part (use-days.ts, use-for-you.ts). */
@@ -63,9 +63,8 @@ export function frameText(state: ViewState, layout: Layout, extras: FrameExtras,
 	if (split || state.focus === 'detail') {
 		const paper = selectedPaper(state);
 		const lines = paper === undefined ? [] : detailLines(paper, flagsOf(state, paper.id), undefined, detailPaneWidth(layout), extras.why);
-		const maxScroll = detailMaxScroll(lines, layout.bodyHeight);
 		const x = split ? layout.listWidth + 2 : 1;
-		const shown = detailPaneLines(lines, Math.min(state.detailScroll, maxScroll), detailPaneWidth(layout), layout.bodyHeight, state.focus === 'detail');
+		const shown = detailPaneLines(lines, state.detailScroll, detailPaneWidth(layout), layout.bodyHeight, state.focus === 'detail');
 		shown.forEach((detail, index) => write(x, 1 + index, lineText(detail, colors)));
 	}
 	write(0, layout.height - 1, lineText(footerLine(footerProps(state, layout, extras.busy)), colors));

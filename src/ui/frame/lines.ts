@@ -214,8 +214,8 @@ const DETAIL_STYLE: Record<DetailLine['kind'], Style> = {
 };
 
 /** How far the detail pane scrolls: its last line at the bottom of the pane. */
-export function detailMaxScroll(lines: readonly DetailLine[], height: number): number {
-	return Math.max(0, lines.length - height);
+export function detailMaxScroll(lines: number, height: number): number {
+	return Math.max(0, lines - height);
 }
 
 /** The detail pane's lines on screen: the visible slice of the paper's lines, with a scroll indicator. */
