@@ -1,5 +1,5 @@
 import {Box, Text} from 'ink';
-import {KEYMAP, keyLabels} from '../keymap.js';
+import {KEYMAP, keysFor} from '../keymap.js';
 
 /** The filter's syntax, after the keys: fzf's operators. */
 export const FILTER_SYNTAX: ReadonlyArray<{label: string; help: string}> = [
@@ -13,7 +13,7 @@ export const FILTER_SYNTAX: ReadonlyArray<{label: string; help: string}> = [
 
 /** Every row of the help: the keys from the keymap, a blank line, the filter's syntax. */
 const ROWS: ReadonlyArray<{key: string; label: string; help: string}> = [
-	...KEYMAP.map((entry) => ({key: entry.command, label: keyLabels(entry), help: entry.help})),
+	...KEYMAP.map((entry) => ({key: entry.command, label: keysFor(entry.command, {all: true}), help: entry.help})),
 	{key: 'blank', label: '', help: ''},
 	...FILTER_SYNTAX.map((entry) => ({key: entry.label, ...entry})),
 ];
@@ -41,7 +41,7 @@ export function HelpOverlay({width, height, scroll}: {width: number; height: num
 			))}
 			{more ? (
 				<Text dimColor wrap="truncate">
-					{`↓ ${ROWS.length - scroll - rows.length} more (j/k scroll)`}
+					{`↓ ${ROWS.length - scroll - rows.length} more (${keysFor(['down', 'up'])} scroll)`}
 				</Text>
 			) : null}
 		</Box>
