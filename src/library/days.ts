@@ -50,8 +50,8 @@ export function addDays(day: string, count: number): string {
 	return date.toISOString().slice(0, 10);
 }
 
-/** Where `[` (-1) or `]` (+1) goes: a day the papers have, a day to fetch, or nowhere (after today). */
-export type DayStep = {type: 'show'; day: string} | {type: 'fetch'; day: string} | {type: 'none'; reason: string};
+/** Where `[` (-1) or `]` (+1) goes: a day the papers have, a day to fetch, or nowhere (`newest`: today's is the next). */
+export type DayStep = {type: 'show'; day: string} | {type: 'fetch'; day: string} | {type: 'none'; newest: string};
 
 /**
  * The previous (-1) or next (+1) day from `current` (null: all days, from which either key goes to the
@@ -67,7 +67,7 @@ export function stepDay(days: readonly string[], current: string | null, directi
 	const known = direction === 1 ? days.find((day) => day > current) : days.findLast((day) => day < current);
 	if (known !== undefined) return {type: 'show', day: known};
 	const day = addDays(current, direction);
-	if (day > today) return {type: 'none', reason: `${current} is the newest day: F fetches the latest Daily Papers`};
+	if (day > today) return {type: 'none', newest: current};
 	return {type: 'fetch', day};
 }
 

@@ -5,7 +5,7 @@
  */
 import {paperUrl, safeUrl} from '../listing/paper-url.js';
 import {truncateToWidth} from '../text/wrap.js';
-import type {Command} from './keymap.js';
+import {keysFor, type Command} from './keymap.js';
 import {markAllReadChange, toggleChange, undoChange} from './mark-changes.js';
 import {selectedPaper, type Action, type Change, type View, type ViewState} from './view-state.js';
 
@@ -78,7 +78,7 @@ export function runCommand(state: ViewState, command: Command): CommandResult {
 		case 'mark-all-read': {
 			const change = markAllReadChange(state);
 			if (change === null) return act({type: 'message', text: 'nothing unread in this view'});
-			return apply(change, ({entries}) => `marked ${entries.length} paper${entries.length === 1 ? '' : 's'} read (u undoes)`);
+			return apply(change, ({entries}) => `marked ${entries.length} paper${entries.length === 1 ? '' : 's'} read (${keysFor('undo')} undoes)`);
 		}
 		case 'undo': {
 			const change = undoChange(state);

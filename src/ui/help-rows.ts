@@ -2,7 +2,7 @@
  * The help's rows (the keys from the keymap, then the filter's syntax) and how far they scroll: one
  * source for the overlay that draws them and the reducer that clamps its scrolling.
  */
-import {KEYMAP, keyLabels} from './keymap.js';
+import {KEYMAP, keysFor} from './keymap.js';
 
 /** The filter's syntax, after the keys: fzf's operators. */
 export const FILTER_SYNTAX: ReadonlyArray<{label: string; help: string}> = [
@@ -16,7 +16,7 @@ export const FILTER_SYNTAX: ReadonlyArray<{label: string; help: string}> = [
 
 /** Every row of the help: the keys from the keymap, a blank line, the filter's syntax. */
 export const HELP_ROWS: ReadonlyArray<{key: string; label: string; help: string}> = [
-	...KEYMAP.map((entry) => ({key: entry.command, label: keyLabels(entry), help: entry.help})),
+	...KEYMAP.map((entry) => ({key: entry.command, label: keysFor(entry.command, {all: true}), help: entry.help})),
 	{key: 'blank', label: '', help: ''},
 	...FILTER_SYNTAX.map((entry) => ({key: entry.label, ...entry})),
 ];

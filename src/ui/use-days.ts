@@ -8,7 +8,7 @@ import {useCallback, useEffect, useMemo, useRef, useState} from 'react';
 import {countFrom, daysOf, stepDay} from '../library/days.js';
 import {describeFetchFailure, type FetchDay, type FetchedDay} from '../library/fetch-day.js';
 import type {Paper} from '../listing/paper.js';
-import type {Command} from './keymap.js';
+import {keysFor, type Command} from './keymap.js';
 import type {Action, Flags, ViewState} from './view-state.js';
 
 /** What the days need from the reader. */
@@ -115,7 +115,7 @@ export function useDays({state, latest, dispatch, fetchDay, readMarks, newSource
 				const current = latest();
 				const step = stepDay(daysOf(current.papers), current.day, command === 'day-next' ? 1 : -1, today());
 				if (step.type === 'none') {
-					dispatch({type: 'message', text: step.reason});
+					dispatch({type: 'message', text: `${step.newest} is the newest day: ${keysFor('fetch-latest')} fetches the latest Daily Papers`});
 					return true;
 				}
 				dispatch({type: 'set-day', day: step.day});

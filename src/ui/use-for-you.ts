@@ -10,6 +10,7 @@ import type {Paper} from '../listing/paper.js';
 import {FeatureJob, markedIndices, rankPapers, similarTo, type Ranking} from '../triage/for-you.js';
 import {truncateToWidth} from '../text/wrap.js';
 import {readingStatus} from './frame/lines.js';
+import {keysFor} from './keymap.js';
 import {runInSlices} from './slices.js';
 import type {Action, ViewState} from './view-state.js';
 
@@ -41,7 +42,7 @@ export interface ForYou {
 
 export {readingStatus};
 
-export const NO_FAVORITES = 'for you: no favorites yet (f marks one); listing order';
+export const NO_FAVORITES = `for you: no favorites yet (${keysFor('toggle-favorite')} marks one); listing order`;
 
 
 export function useForYou({state, latest, dispatch, lastInputAt}: ForYouOptions): ForYou {

@@ -39,7 +39,7 @@ describe('daysOf and stepDay', () => {
 	it('fetches past the newest and before the oldest day, never after today', () => {
 		expect(stepDay(days, '2024-10-25', 1, TODAY)).toEqual({type: 'fetch', day: '2024-10-26'});
 		expect(stepDay(days, '2024-10-23', -1, TODAY)).toEqual({type: 'fetch', day: '2024-10-22'});
-		expect(stepDay(days, '2024-10-26', 1, TODAY)).toMatchObject({type: 'none'});
+		expect(stepDay(days, '2024-10-26', 1, TODAY)).toEqual({type: 'none', newest: '2024-10-26'});
 		expect(stepDay([], null, 1, TODAY)).toEqual({type: 'fetch', day: TODAY});
 	});
 

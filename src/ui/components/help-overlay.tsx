@@ -1,5 +1,6 @@
 import {Box, Text} from 'ink';
 import {HELP_ROWS, helpMaxScroll, helpRoom} from '../help-rows.js';
+import {keysFor} from '../keymap.js';
 
 const LABEL_WIDTH = Math.max(...HELP_ROWS.map((row) => row.label.length)) + 2;
 
@@ -21,7 +22,7 @@ export function HelpOverlay({width, height, scroll}: {width: number; height: num
 			))}
 			{more ? (
 				<Text dimColor wrap="truncate">
-					{`↓ ${HELP_ROWS.length - scroll - rows.length} more (j/k scroll)`}
+					{`↓ ${HELP_ROWS.length - scroll - rows.length} more (${keysFor(['down', 'up'])} scroll)`}
 				</Text>
 			) : null}
 		</Box>

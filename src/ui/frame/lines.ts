@@ -7,7 +7,7 @@ import type {Paper} from '../../listing/paper.js';
 import type {Range} from '../../search/highlight.js';
 import {fitToWidth, highlightSegments, truncateToWidth, wrapText, type Segment} from '../../text/wrap.js';
 import type {DetailLine} from '../detail-lines.js';
-import {footerHints} from '../keymap.js';
+import {filterHints, footerHints, keysFor, type Command} from '../keymap.js';
 import {flagsOf, type Counts, type Flags, type Sort, type View, type ViewState} from '../view-state.js';
 import {clipSpans, clipStart, line, spansWidth, styled, type LineSpan, type Span, type Style} from './spans.js';
 
@@ -31,10 +31,10 @@ export interface HeaderProps {
 	width: number;
 }
 
-const VIEWS: Array<{view: View; key: string; label: string; short: string; count: keyof Counts}> = [
-	{view: 'all', key: '1', label: 'All', short: 'All', count: 'all'},
-	{view: 'unread', key: '2', label: 'Unread', short: 'Unread', count: 'unread'},
-	{view: 'favorites', key: '3', label: 'Favorites', short: 'Fav', count: 'favorites'},
+const VIEWS: Array<{view: View; command: Command; label: string; short: string; count: keyof Counts}> = [
+	{view: 'all', command: 'view-all', label: 'All', short: 'All', count: 'all'},
+	{view: 'unread', command: 'view-unread', label: 'Unread', short: 'Unread', count: 'unread'},
+	{view: 'favorites', command: 'view-favorites', label: 'Favorites', short: 'Fav', count: 'favorites'},
 ];
 /** Below this width the header uses short labels. */
 const COMPACT_WIDTH = 90;
@@ -92,7 +92,7 @@ export function headerLine({counts, loading = false, view, sort, query, filterin
 	for (const [index, entry] of VIEWS.entries()) {
 		if (index > 0) views.push(styled({dimColor: true}, ' · '));
 		const chosen = entry.view === view;
-		views.push(styled({bold: chosen, inverse: chosen}, ` ${entry.key} ${compact ? entry.short : entry.label} ${counts[entry.count]}${loading ? '…' : ''} `));
+		views.push(styled({bold: chosen, inverse: chosen}, ` ${keysFor(entry.command)} ${compact ? entry.short : entry.label} ${counts[entry.count]}${loading ? '…' : ''} `));
 	}
 	// A narrow header names the sort only when the user chose one: the filter needs the room.
 	views.push(like === null ? styled({dimColor: true}, compact ? ` ${sort === 'listing' ? '' : sortLabel} ` : `  sort: ${sortLabel}  `) : ' ');
@@ -124,7 +124,7 @@ export interface FooterProps {
 }
 
 const HINTS = footerHints().join(' · ');
-const FILTER_HINTS = 'type to filter · Enter keep · Esc clear';
+const FILTER_HINTS = filterHints().join(' · ');
 
 /** The footer: the position in the list, then a message or the key hints. */
 export function footerLine({position, total, message, busy = null, filtering, width}: FooterProps): LineSpan {
@@ -198,9 +198,9 @@ export function listWindow(state: ViewState, width: number, height: number): Lis
 function emptyMessage(state: ViewState): string {
 	if (state.query.trim() !== '') return state.hits === null || state.loading ? 'searching…' : `no paper matches "${state.query}"`;
 	if (state.loading) return 'reading the listing…';
-	if (state.day !== null && state.counts.all === 0) return `nothing on ${state.day} yet (0: all days)`;
-	if (state.view === 'unread') return 'all read: nothing new here (1 shows all papers)';
-	if (state.view === 'favorites') return 'no favorites yet (f marks one)';
+	if (state.day !== null && state.counts.all === 0) return `nothing on ${state.day} yet (${keysFor('all-days')}: all days)`;
+	if (state.view === 'unread') return `all read: nothing new here (${keysFor('view-all')} shows all papers)`;
+	if (state.view === 'favorites') return `no favorites yet (${keysFor('toggle-favorite')} marks one)`;
 	return 'no papers';
 }
 
@@ -224,7 +224,7 @@ export function detailPaneLines(lines: readonly DetailLine[], scroll: number, wi
 	const more = lines.length > scroll + height;
 	return shown.map((detail, index) => {
 		if (index === shown.length - 1 && more) {
-			return line({dimColor: true}, truncateToWidth(`↓ ${lines.length - scroll - height + 1} more lines${focused ? ' (j/k scroll)' : ' (Tab to scroll)'}`, width));
+			return line({dimColor: true}, truncateToWidth(`↓ ${lines.length - scroll - height + 1} more lines${focused ? ` (${keysFor(['down', 'up'])} scroll)` : ` (${keysFor('focus-toggle')} to scroll)`}`, width));
 		}
 		return styled(DETAIL_STYLE[detail.kind], ...(detail.segments.length === 0 ? [' '] : clipSpans(highlighted(detail.segments), width)));
 	});
