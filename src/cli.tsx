@@ -5,7 +5,7 @@ import {handleCrash} from './crash.js';
 import {InputError} from './errors.js';
 import type {CommandContext} from './commands/context.js';
 import {listCommand} from './commands/list.js';
-import {markCommand, type MarkChange} from './commands/mark.js';
+import {markCommand, type MarkSetting} from './commands/mark.js';
 import {parseCommand} from './commands/parse.js';
 import {formatWarnings} from './commands/output.js';
 import {LISTING_FORMATS, startLoading, type ListingFormat, type ListingSource} from './listing/load.js';
@@ -26,8 +26,8 @@ function stateFilter(flags: Flags): StateFilter {
 	return chosen[0] ?? 'all';
 }
 
-function markChange(flags: Flags): MarkChange {
-	const changes: Array<[boolean, MarkChange, string]> = [
+function markSetting(flags: Flags): MarkSetting {
+	const changes: Array<[boolean, MarkSetting, string]> = [
 		[flags.read, {flag: 'read', value: true}, '--read'],
 		[flags.unread, {flag: 'read', value: false}, '--unread'],
 		[flags.favorite, {flag: 'favorite', value: true}, '--favorite'],
@@ -83,7 +83,7 @@ async function main(): Promise<number> {
 			return libraryCommand({json: cli.flags.json}, context);
 		}
 		case 'mark':
-			return markCommand(rest, markChange(cli.flags), context);
+			return markCommand(rest, markSetting(cli.flags), context);
 		case 'export': {
 			const {exportCommand, exportFormat} = await import('./commands/export.js');
 			return exportCommand(await filesOrLibrary(rest, context), {filter: stateFilter(cli.flags), format: exportFormat(cli.flags.format)}, context);

@@ -19,7 +19,7 @@ export type Flag = 'read' | 'favorite';
 
 /**
  * A change to marks: one flag, and the value each paper gets. The one type for it: the reader's toggles
- * and their undo (src/ui/view-state.ts still calls it `Change`), the deferred writes (mark-writer.ts).
+ * and their undo entries (src/ui/mark-changes.ts, reducer.ts), the deferred writes (mark-writer.ts).
  */
 export interface MarkChange {
 	flag: Flag;

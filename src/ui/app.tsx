@@ -5,7 +5,7 @@ import type {Loading} from '../listing/load.js';
 import type {Paper} from '../listing/paper.js';
 import {matchRanges} from '../search/highlight.js';
 import {createSearcher, type Searcher} from '../search/search.js';
-import type {MarkWrite} from '../state/mark-writer.js';
+import type {MarkChange} from '../state/marks.js';
 import {sanitizeLine} from '../text/sanitize.js';
 import {DetailPane} from './components/detail-pane.js';
 import {Footer} from './components/footer.js';
@@ -33,7 +33,7 @@ export interface AppProps {
 	papers: readonly Paper[];
 	marks: ReadonlyMap<string, Flags>;
 	/** Persists a mark change (after the frame is drawn). */
-	writeMarks: (change: MarkWrite) => void;
+	writeMarks: (change: MarkChange) => void;
 	/** Opens a URL in the browser; rejects when it cannot. */
 	openUrl: (url: string) => Promise<void>;
 	/** Builds the search index (defaults to the words of title, authors and abstract). */

@@ -1,6 +1,6 @@
 import type {Paper} from '../listing/paper.js';
 import type {SearchHit} from '../search/search.js';
-import type {Flag} from '../state/store.js';
+import type {MarkChange} from '../state/marks.js';
 import {computeVisible, countFlags} from './visibility.js';
 
 /** The three views of the header. */
@@ -33,12 +33,6 @@ export type Focus = 'list' | 'detail';
 export interface Flags {
 	read: boolean;
 	favorite: boolean;
-}
-
-/** A change to read or favorite marks: one flag, a value for each paper. */
-export interface Change {
-	flag: Flag;
-	entries: ReadonlyArray<{id: string; value: boolean}>;
 }
 
 /** The papers a search matched: best first, and a quick test of whether a paper is one. */
@@ -83,7 +77,7 @@ export interface ViewState {
 	/** First line of the detail pane's content. */
 	detailScroll: number;
 	/** Inverse changes, newest last. */
-	undo: readonly Change[];
+	undo: readonly MarkChange[];
 	message: string | null;
 	help: boolean;
 	/** First line of the help overlay. */
@@ -114,7 +108,7 @@ export type Action =
 	| {type: 'filter-clear'}
 	| {type: 'focus'; focus: Focus | 'toggle'}
 	| {type: 'scroll-detail'; delta: number; max: number}
-	| {type: 'apply'; change: Change; advance?: boolean; message?: string}
+	| {type: 'apply'; change: MarkChange; advance?: boolean; message?: string}
 	| {type: 'undo'}
 	| {type: 'message'; text: string | null}
 	| {type: 'help'; open: boolean}
