@@ -6,11 +6,15 @@
  * resolve by the latest change, and a flag changed by one reader survives the other reader's write.
  */
 
-/** What the store remembers of one paper. Timestamps (ms) record when each flag last changed. */
-export interface Mark {
+/** A paper's two flags, as the reader and the commands see them: its mark without the times. */
+export interface PaperMarks {
 	read: boolean;
-	readAt: number;
 	favorite: boolean;
+}
+
+/** What the store remembers of one paper. Timestamps (ms) record when each flag last changed. */
+export interface Mark extends PaperMarks {
+	readAt: number;
 	favoriteAt: number;
 }
 

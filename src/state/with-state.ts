@@ -1,4 +1,5 @@
 import type {Paper, PaperWithState} from '../listing/paper.js';
+import type {PaperMarks} from './marks.js';
 import type {MarkStore} from './store.js';
 
 /** The papers with their read and favorite flags from the store. */
@@ -13,7 +14,7 @@ export function withState(papers: readonly Paper[], store: Pick<MarkStore, 'get'
 export type StateFilter = 'all' | 'read' | 'unread' | 'favorites';
 
 /** True when the paper belongs in the view. */
-export function inView(paper: Pick<PaperWithState, 'read' | 'favorite'>, filter: StateFilter): boolean {
+export function inView(paper: PaperMarks, filter: StateFilter): boolean {
 	switch (filter) {
 		case 'all':
 			return true;

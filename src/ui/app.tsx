@@ -5,7 +5,7 @@ import type {Loading} from '../listing/load.js';
 import type {Paper} from '../listing/paper.js';
 import {matchRanges} from '../search/highlight.js';
 import {createSearcher, type Searcher} from '../search/search.js';
-import type {MarkChange} from '../state/marks.js';
+import type {MarkChange, PaperMarks} from '../state/marks.js';
 import {sanitizeLine} from '../text/sanitize.js';
 import {DetailPane} from './components/detail-pane.js';
 import {Footer} from './components/footer.js';
@@ -26,12 +26,12 @@ import {useTerminalSize} from './use-terminal-size.js';
 import {useViewState} from './use-view-state.js';
 import {detailPaneWidth, footerProps, headerProps} from './frame/frame.js';
 import {detailMaxScroll} from './frame/lines.js';
-import {flagsOf, initialState, searchPending, selectedPaper, type Flags, type StartOptions} from './view-state.js';
+import {flagsOf, initialState, searchPending, selectedPaper, type StartOptions} from './view-state.js';
 
 /** What the reader needs from outside: the papers, their marks, and where changes and links go. */
 export interface AppProps {
 	papers: readonly Paper[];
-	marks: ReadonlyMap<string, Flags>;
+	marks: ReadonlyMap<string, PaperMarks>;
 	/** Persists a mark change (after the frame is drawn). */
 	writeMarks: (change: MarkChange) => void;
 	/** Opens a URL in the browser; rejects when it cannot. */
@@ -45,7 +45,7 @@ export interface AppProps {
 	/** Tells the reader when another process changed marks, and of warnings to show (returns an unsubscribe). */
 	subscribe?: (listener: ReaderListener) => () => void;
 	/** The marks of papers that arrive while the listing is read. */
-	readMarks?: (papers: readonly Paper[]) => ReadonlyMap<string, Flags>;
+	readMarks?: (papers: readonly Paper[]) => ReadonlyMap<string, PaperMarks>;
 	/** Fetches a day's Daily Papers in the background (`[`/`]` past either end, `F`). */
 	fetchDay?: FetchDay;
 	/** The sources of the papers new since the last session: the header counts them ("12 new"). */
@@ -62,7 +62,7 @@ export interface ReaderListener {
 	notice: (text: string) => void;
 }
 
-const NO_MARKS = () => new Map<string, Flags>();
+const NO_MARKS = () => new Map<string, PaperMarks>();
 const UTC_TODAY = () => new Date().toISOString().slice(0, 10);
 
 /** The reader: header, list and detail, footer; every key goes through the keymap to the reducer. */

@@ -1,6 +1,6 @@
 import type {Paper} from '../listing/paper.js';
 import type {SearchHit} from '../search/search.js';
-import type {MarkChange} from '../state/marks.js';
+import type {MarkChange, PaperMarks} from '../state/marks.js';
 import {computeVisible, countFlags} from './visibility.js';
 
 /** The three views of the header. */
@@ -29,12 +29,6 @@ export interface Like {
 /** Which pane the keys act on. */
 export type Focus = 'list' | 'detail';
 
-/** The flags the reader shows for one paper. */
-export interface Flags {
-	read: boolean;
-	favorite: boolean;
-}
-
 /** The papers a search matched: best first, and a quick test of whether a paper is one. */
 export interface Hits {
 	/** Indices into `papers`, best first. */
@@ -53,7 +47,7 @@ export interface Counts {
 /** Everything the reader shows, derived data included; changed only by `reduce`. */
 export interface ViewState {
 	papers: readonly Paper[];
-	marks: ReadonlyMap<string, Flags>;
+	marks: ReadonlyMap<string, PaperMarks>;
 	counts: Counts;
 	view: View;
 	sort: Sort;
@@ -113,10 +107,10 @@ export type Action =
 	| {type: 'message'; text: string | null}
 	| {type: 'help'; open: boolean}
 	| {type: 'scroll-help'; delta: number; max: number}
-	| {type: 'marks-reloaded'; marks: ReadonlyMap<string, Flags>}
-	| {type: 'papers-loaded'; papers: readonly Paper[]; marks: ReadonlyMap<string, Flags>; done: boolean}
+	| {type: 'marks-reloaded'; marks: ReadonlyMap<string, PaperMarks>}
+	| {type: 'papers-loaded'; papers: readonly Paper[]; marks: ReadonlyMap<string, PaperMarks>; done: boolean}
 	/** Papers fetched while the reader runs, once the listing is read: those not in the list yet join at its end. */
-	| {type: 'papers-added'; papers: readonly Paper[]; marks: ReadonlyMap<string, Flags>}
+	| {type: 'papers-added'; papers: readonly Paper[]; marks: ReadonlyMap<string, PaperMarks>}
 	/** Narrows the view to a day (null: all days). */
 	| {type: 'set-day'; day: string | null}
 	/** A new for-you ranking (null: none, as without favorites). */
@@ -124,10 +118,10 @@ export type Action =
 	/** Shows the papers like one paper (null: back to the sort). */
 	| {type: 'like'; like: Like | null};
 
-const NO_FLAGS: Flags = {read: false, favorite: false};
+const NO_FLAGS: PaperMarks = {read: false, favorite: false};
 
 /** The flags of a paper. */
-export function flagsOf(state: Pick<ViewState, 'marks'>, id: string): Flags {
+export function flagsOf(state: Pick<ViewState, 'marks'>, id: string): PaperMarks {
 	return state.marks.get(id) ?? NO_FLAGS;
 }
 
@@ -144,7 +138,7 @@ export interface StartOptions {
 }
 
 /** The reader's first state. */
-export function initialState(papers: readonly Paper[], marks: ReadonlyMap<string, Flags>, listHeight: number, start: StartOptions = {}): ViewState {
+export function initialState(papers: readonly Paper[], marks: ReadonlyMap<string, PaperMarks>, listHeight: number, start: StartOptions = {}): ViewState {
 	const base: ViewState = {
 		papers,
 		marks,

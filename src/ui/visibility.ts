@@ -1,12 +1,13 @@
 /** The papers a view shows, in its sort's order, and the header's counts. */
 import {paperDay} from '../library/days.js';
 import type {Paper} from '../listing/paper.js';
+import type {PaperMarks} from '../state/marks.js';
 import {forYouOrder} from '../triage/for-you-order.js';
 import type {Sort} from './sorts.js';
-import {flagsOf, type Counts, type Flags, type ForYouRanking, type Like, type View, type ViewState} from './view-state.js';
+import {flagsOf, type Counts, type ForYouRanking, type Like, type View, type ViewState} from './view-state.js';
 
 /** The header's counts: of the day's papers when the view is narrowed to one. */
-export function countFlags(papers: readonly Paper[], marks: ReadonlyMap<string, Flags>, day: string | null): Counts {
+export function countFlags(papers: readonly Paper[], marks: ReadonlyMap<string, PaperMarks>, day: string | null): Counts {
 	let all = 0;
 	let unread = 0;
 	let favorites = 0;
@@ -20,7 +21,7 @@ export function countFlags(papers: readonly Paper[], marks: ReadonlyMap<string, 
 	return {all, unread, favorites};
 }
 
-function inView(flags: Flags, view: View): boolean {
+function inView(flags: PaperMarks, view: View): boolean {
 	return view === 'all' || (view === 'unread' ? !flags.read : flags.favorite);
 }
 

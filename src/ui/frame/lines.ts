@@ -5,10 +5,11 @@
  */
 import type {Paper} from '../../listing/paper.js';
 import type {Range} from '../../search/highlight.js';
+import type {PaperMarks} from '../../state/marks.js';
 import {fitToWidth, highlightSegments, truncateToWidth, wrapText, type Segment} from '../../text/wrap.js';
 import type {DetailLine} from '../detail-lines.js';
 import {footerHints} from '../keymap.js';
-import {flagsOf, type Counts, type Flags, type Sort, type View, type ViewState} from '../view-state.js';
+import {flagsOf, type Counts, type Sort, type View, type ViewState} from '../view-state.js';
 import {clipSpans, clipStart, line, spansWidth, styled, type LineSpan, type Span, type Style} from './spans.js';
 
 /** What the header shows. */
@@ -138,7 +139,7 @@ export function footerLine({position, total, message, busy = null, filtering, wi
 /** What one list row shows. */
 export interface PaperRowProps {
 	paper: Paper;
-	flags: Flags;
+	flags: PaperMarks;
 	width: number;
 	selected: boolean;
 	/** The list has the focus (the selection is shown in reverse video). */
