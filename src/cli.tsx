@@ -9,7 +9,7 @@ import {markCommand, type MarkSetting} from './commands/mark.js';
 import {parseCommand} from './commands/parse.js';
 import {formatWarnings} from './commands/output.js';
 import {LISTING_FORMATS, startLoading, type ListingFormat, type ListingSource} from './listing/load.js';
-import type {StateFilter} from './state/with-state.js';
+import type {View} from './state/with-state.js';
 import {filesSince} from './library/days.js';
 import {defaultLastSessionFile, defaultLibraryDirectory, listLibrary, readLastSession, writeLastSession} from './library/library.js';
 import {shownName} from './listing/file-name.js';
@@ -20,7 +20,7 @@ import type {EarlyFrame} from './ui/early-frame.js';
 /** The listing shipped with papers, opened when no file is named. */
 export const BUNDLED_LISTING = fileURLToPath(new URL('../fixtures/hf-daily-papers-page.txt', import.meta.url));
 
-function stateFilter(flags: Flags): StateFilter {
+function chosenView(flags: Flags): View {
 	const chosen = (['read', 'unread', 'favorites'] as const).filter((name) => flags[name]);
 	if (chosen.length > 1) throw new InputError(`list: choose one of --read, --unread, --favorites (got ${chosen.map((name) => `--${name}`).join(' ')})`);
 	return chosen[0] ?? 'all';
@@ -72,7 +72,7 @@ async function main(): Promise<number> {
 		case 'parse':
 			return parseCommand(requireFiles('parse', rest), {json: cli.flags.json}, context);
 		case 'list':
-			return listCommand(await filesOrLibrary(rest, context), {filter: stateFilter(cli.flags), query: cli.flags.query, json: cli.flags.json, sort: cli.flags.sort}, context);
+			return listCommand(await filesOrLibrary(rest, context), {view: chosenView(cli.flags), query: cli.flags.query, json: cli.flags.json, sort: cli.flags.sort}, context);
 		case 'add': {
 			const {addCommand} = await import('./commands/library.js');
 			return addCommand(rest, context);
@@ -86,7 +86,7 @@ async function main(): Promise<number> {
 			return markCommand(rest, markSetting(cli.flags), context);
 		case 'export': {
 			const {exportCommand, exportFormat} = await import('./commands/export.js');
-			return exportCommand(await filesOrLibrary(rest, context), {filter: stateFilter(cli.flags), format: exportFormat(cli.flags.format)}, context);
+			return exportCommand(await filesOrLibrary(rest, context), {view: chosenView(cli.flags), format: exportFormat(cli.flags.format)}, context);
 		}
 		case 'fetch': {
 			if (cli.flags.format !== undefined) throw new InputError('fetch: --format is told by the source (use parse --format for files)');
@@ -185,12 +185,12 @@ function firstPapers(): number {
 
 /** `papers [FILE...]`: the reader in a terminal; the plain list (as `papers list`) where there is none. */
 async function readCommand(files: readonly ListingSource[], flags: Flags, commandContext: CommandContext, message?: string, session?: Session): Promise<number> {
-	const listOptions = {filter: stateFilter(flags), query: flags.query, json: flags.json, sort: flags.sort};
+	const listOptions = {view: chosenView(flags), query: flags.query, json: flags.json, sort: flags.sort};
 	const context = {...commandContext, load: {...commandContext.load, directories: true}};
 	const interactive = process.stdout.isTTY === true && !flags.json;
-	if (interactive && listOptions.filter === 'read') throw new InputError('the reader has no read-only view: use --unread, --favorites, or `papers list --read`');
+	if (interactive && listOptions.view === 'read') throw new InputError('the reader has no read-only view: use --unread, --favorites, or `papers list --read`');
 	const keyboard = interactive ? openKeyboard(files.includes('-')) : null;
-	if (keyboard === null || listOptions.filter === 'read') return listCommand(files, listOptions, context);
+	if (keyboard === null || listOptions.view === 'read') return listCommand(files, listOptions, context);
 	// The modules of the first frame, loaded while the listing is opened.
 	const modules = Promise.all([import('./state/store.js'), import('./ui/prepare-reader.js'), import('./ui/early-frame.js')]);
 	modules.catch(() => {}); // awaited below, unless the listing cannot be read
@@ -204,7 +204,7 @@ async function readCommand(files: readonly ListingSource[], flags: Flags, comman
 		const loading = await startLoading(files, context.load);
 		loading.run(Infinity, firstPapers());
 		const [{openStore}, {prepareReader}, {writeEarlyFrame}] = await modules;
-		const start = {view: listOptions.filter, query: flags.query, message, sort: flags.sort};
+		const start = {view: listOptions.view, query: flags.query, message, sort: flags.sort};
 		const prepared = prepareReader(loading, (warn) => openStore(context.store, warn), start);
 		// The first frame, before Ink, React and Yoga load (they take longer than a bare node start).
 		early = writeEarlyFrame({papers: prepared.papers, marks: prepared.marks, start: prepared.start, loading: !loading.done, newSources: session?.newSources}, keyboard);

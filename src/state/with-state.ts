@@ -10,12 +10,15 @@ export function withState(papers: readonly Paper[], store: Pick<MarkStore, 'get'
 	});
 }
 
-/** Which papers a view shows. */
-export type StateFilter = 'all' | 'read' | 'unread' | 'favorites';
+/**
+ * Which papers a view shows, by their marks: the one view type of the commands (`--read`, `--unread`,
+ * `--favorites`) and the reader (which offers all but `read`: ReaderView, src/ui/view-state.ts).
+ */
+export type View = 'all' | 'read' | 'unread' | 'favorites';
 
-/** True when the paper belongs in the view. */
-export function inView(paper: PaperMarks, filter: StateFilter): boolean {
-	switch (filter) {
+/** True when a paper with these marks belongs in the view. */
+export function inView(paper: PaperMarks, view: View): boolean {
+	switch (view) {
 		case 'all':
 			return true;
 		case 'read':

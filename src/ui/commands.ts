@@ -8,7 +8,7 @@ import {truncateToWidth} from '../text/wrap.js';
 import type {MarkChange} from '../state/marks.js';
 import type {Command} from './keymap.js';
 import {markAllReadChange, toggleChange, undoChange} from './mark-changes.js';
-import {selectedPaper, type Action, type View, type ViewState} from './view-state.js';
+import {selectedPaper, type Action, type ReaderView, type ViewState} from './view-state.js';
 
 /** A command the days run (`[`, `]`, `0`, `F`). */
 export type DayCommand = 'all-days' | 'fetch-latest' | 'day-previous' | 'day-next';
@@ -37,7 +37,7 @@ export interface CommandLayout {
 	maxScroll: number;
 }
 
-const VIEW_OF: Partial<Record<Command, View>> = {'view-all': 'all', 'view-unread': 'unread', 'view-favorites': 'favorites'};
+const VIEW_OF: Partial<Record<Command, ReaderView>> = {'view-all': 'all', 'view-unread': 'unread', 'view-favorites': 'favorites'};
 const DAY_COMMANDS: ReadonlySet<Command> = new Set<DayCommand>(['all-days', 'fetch-latest', 'day-previous', 'day-next']);
 
 const act = (...actions: Action[]): CommandResult => ({actions, effects: []});

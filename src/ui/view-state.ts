@@ -1,10 +1,11 @@
 import type {Paper} from '../listing/paper.js';
 import type {SearchHit} from '../search/search.js';
 import type {MarkChange, PaperMarks} from '../state/marks.js';
+import type {View} from '../state/with-state.js';
 import {computeVisible, countFlags} from './visibility.js';
 
-/** The three views of the header. */
-export type View = 'all' | 'unread' | 'favorites';
+/** The three views of the header: the reader has no read-only view. */
+export type ReaderView = Exclude<View, 'read'>;
 import {SORTS, type Sort} from './sorts.js';
 
 export {SORTS, type Sort};
@@ -49,7 +50,7 @@ export interface ViewState {
 	papers: readonly Paper[];
 	marks: ReadonlyMap<string, PaperMarks>;
 	counts: Counts;
-	view: View;
+	view: ReaderView;
 	sort: Sort;
 	/** The filter text. */
 	query: string;
@@ -92,7 +93,7 @@ export type Action =
 	| {type: 'move-to'; where: 'first' | 'last'}
 	| {type: 'page'; direction: 1 | -1}
 	| {type: 'resize'; listHeight: number}
-	| {type: 'set-view'; view: View}
+	| {type: 'set-view'; view: ReaderView}
 	| {type: 'cycle-sort'}
 	| {type: 'filter-start'}
 	| {type: 'filter-input'; query: string}
@@ -127,7 +128,7 @@ export function flagsOf(state: Pick<ViewState, 'marks'>, id: string): PaperMarks
 
 /** Where the reader starts: a view, and a filter already typed. */
 export interface StartOptions {
-	view?: View;
+	view?: ReaderView;
 	query?: string;
 	/** The papers are the first of a listing still being read. */
 	loading?: boolean;

@@ -2,9 +2,10 @@
 import {paperDay} from '../library/days.js';
 import type {Paper} from '../listing/paper.js';
 import type {PaperMarks} from '../state/marks.js';
+import {inView} from '../state/with-state.js';
 import {forYouOrder} from '../triage/for-you-order.js';
 import type {Sort} from './sorts.js';
-import {flagsOf, type Counts, type ForYouRanking, type Like, type View, type ViewState} from './view-state.js';
+import {flagsOf, type Counts, type ForYouRanking, type Like, type ViewState} from './view-state.js';
 
 /** The header's counts: of the day's papers when the view is narrowed to one. */
 export function countFlags(papers: readonly Paper[], marks: ReadonlyMap<string, PaperMarks>, day: string | null): Counts {
@@ -19,10 +20,6 @@ export function countFlags(papers: readonly Paper[], marks: ReadonlyMap<string, 
 		if (flags?.favorite) favorites++;
 	}
 	return {all, unread, favorites};
-}
-
-function inView(flags: PaperMarks, view: View): boolean {
-	return view === 'all' || (view === 'unread' ? !flags.read : flags.favorite);
 }
 
 /** Made on first use: making a collator takes about 10 ms, at every start of the reader otherwise. */

@@ -9,7 +9,7 @@ import type {PaperMarks} from '../../state/marks.js';
 import {fitToWidth, highlightSegments, truncateToWidth, wrapText, type Segment} from '../../text/wrap.js';
 import type {DetailLine} from '../detail-lines.js';
 import {footerHints} from '../keymap.js';
-import {flagsOf, type Counts, type Sort, type View, type ViewState} from '../view-state.js';
+import {flagsOf, type Counts, type ReaderView, type Sort, type ViewState} from '../view-state.js';
 import {clipSpans, clipStart, line, spansWidth, styled, type LineSpan, type Span, type Style} from './spans.js';
 
 /** What the header shows. */
@@ -17,7 +17,7 @@ export interface HeaderProps {
 	counts: Counts;
 	/** More papers are coming: counts are shown as "so far…". */
 	loading?: boolean;
-	view: View;
+	view: ReaderView;
 	sort: Sort;
 	query: string;
 	filtering: boolean;
@@ -32,7 +32,7 @@ export interface HeaderProps {
 	width: number;
 }
 
-const VIEWS: Array<{view: View; key: string; label: string; short: string; count: keyof Counts}> = [
+const VIEWS: Array<{view: ReaderView; key: string; label: string; short: string; count: keyof Counts}> = [
 	{view: 'all', key: '1', label: 'All', short: 'All', count: 'all'},
 	{view: 'unread', key: '2', label: 'Unread', short: 'Unread', count: 'unread'},
 	{view: 'favorites', key: '3', label: 'Favorites', short: 'Fav', count: 'favorites'},
