@@ -11,6 +11,7 @@ import {newSinceLastSession, readCommand, type ReadOptions} from './commands/rea
 import {LISTING_FORMATS, type ListingFormat, type ListingSource} from './listing/load.js';
 import type {View} from './state/with-state.js';
 import {defaultLibraryDirectory} from './library/library.js';
+import {TEST_HOOKS} from './test-hooks.js';
 
 /** The listing shipped with papers, opened when no file is named. */
 export const BUNDLED_LISTING = fileURLToPath(new URL('../fixtures/hf-daily-papers-page.txt', import.meta.url));
@@ -120,11 +121,8 @@ async function fetchRange(rest: readonly string[], flags: Flags, context: Comman
 	if (flags.from === undefined) throw new InputError('fetch: --to goes with --from DATE (the first day of the range)');
 	if (flags.date !== undefined || flags.arxiv !== undefined || flags.arxivBase !== undefined) throw new InputError('fetch: --from/--to get a range of Daily Papers; they do not go with --date or --arxiv');
 	const {fetchRangeCommand} = await import('./commands/fetch-range.js');
-	// --- For the tests only: the pause between requests (1 s) made short, so that a range runs fast.
-	const testInterval = process.env.PAPERS_TEST_RANGE_INTERVAL_MS;
-	const intervalMs = testInterval === undefined ? undefined : Number(testInterval);
-	// --- End of the tests' part.
-	return fetchRangeCommand({from: flags.from, to: flags.to, apiBase: flags.apiBase, timeoutMs: flags.timeoutMs, json: flags.json}, context, intervalMs === undefined || !Number.isFinite(intervalMs) ? {} : {intervalMs});
+	const intervalMs = TEST_HOOKS.rangeIntervalMs; // for the tests only: a range run fast
+	return fetchRangeCommand({from: flags.from, to: flags.to, apiBase: flags.apiBase, timeoutMs: flags.timeoutMs, json: flags.json}, context, intervalMs === undefined ? {} : {intervalMs});
 }
 
 /** What the reader says on the bundled listing, while the library is empty. */

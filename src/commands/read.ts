@@ -7,6 +7,7 @@ import {filesSince} from '../library/days.js';
 import {defaultLastSessionFile, listLibrary, readLastSession, writeLastSession} from '../library/library.js';
 import {shownName} from '../listing/file-name.js';
 import {startLoading, type ListingSource} from '../listing/load.js';
+import {TEST_HOOKS} from '../test-hooks.js';
 import {openKeyboard} from '../ui/keyboard.js';
 import type * as ReaderModule from '../ui/run-reader.js';
 import type {EarlyFrame} from '../ui/early-frame.js';
@@ -81,16 +82,14 @@ export async function readCommand(files: readonly ListingSource[], options: Read
 		const prepared = prepareReader(loading, (warn) => openStore(context.store, warn), start);
 		// The first frame, before Ink, React and Yoga load (they take longer than a bare node start).
 		early = writeEarlyFrame({papers: prepared.papers, marks: prepared.marks, start: prepared.start, loading: !loading.done, newSources: session?.newSources}, keyboard);
-		// --- For the tests only: Ink loads this much later, so that keys can be typed while the early frame is up.
-		const delay = Number(process.env.PAPERS_TEST_READER_DELAY_MS ?? 0);
-		if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
-		// --- End of the tests' part.
+		// For the tests only: Ink loads this much later, so that keys can be typed while the early frame is up.
+		if (TEST_HOOKS.readerDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, TEST_HOOKS.readerDelayMs));
 		// `[` and `]` past either end, and `F`, fetch Daily Papers into the library (from --api-base when given).
 		const {createDayFetcher} = await import('../library/fetch-day.js');
 		const fetchDay = createDayFetcher({library: context.library, apiBase: options.apiBase, timeoutMs: options.timeoutMs});
 		if (session !== undefined) writeLastSession(session.file, Date.now());
 		const {runReader} = await importReader(); // Ink and React load only for the reader
-		await runReader(prepared, keyboard, early, {fetchDay, newSources: session?.newSources});
+		await runReader(prepared, keyboard, early, {fetchDay, newSources: session?.newSources, fault: TEST_HOOKS.fault});
 		context.stderr(formatWarnings(loading.warnings));
 		// A fetch still under way (a slow or silent server) would hold the process for its whole timeout after
 		// the reader quit: nothing waits for it (a listing is only kept in the library once it is whole).
