@@ -5,29 +5,31 @@ import {handleCrash} from './crash.js';
 import {InputError} from './errors.js';
 import type {CommandContext} from './commands/context.js';
 import {listCommand} from './commands/list.js';
-import {markCommand, type MarkChange} from './commands/mark.js';
+import {markCommand, type MarkSetting} from './commands/mark.js';
 import {parseCommand} from './commands/parse.js';
-import {formatWarnings} from './commands/output.js';
-import {LISTING_FORMATS, startLoading, type ListingFormat, type ListingSource} from './listing/load.js';
-import type {StateFilter} from './state/with-state.js';
-import {filesSince} from './library/days.js';
-import {defaultLastSessionFile, defaultLibraryDirectory, listLibrary, readLastSession, writeLastSession} from './library/library.js';
-import {shownName} from './listing/file-name.js';
-import {openKeyboard} from './ui/keyboard.js';
-import type * as ReaderModule from './ui/run-reader.js';
-import type {EarlyFrame} from './ui/early-frame.js';
+import {newSinceLastSession, readCommand, type ReadOptions} from './commands/read.js';
+import {LISTING_FORMATS, type ListingFormat, type ListingSource} from './listing/load.js';
+import type {View} from './state/with-state.js';
+import {defaultLibraryDirectory} from './library/library.js';
+import {TEST_HOOKS} from './test-hooks.js';
 
 /** The listing shipped with papers, opened when no file is named. */
 export const BUNDLED_LISTING = fileURLToPath(new URL('../fixtures/hf-daily-papers-page.txt', import.meta.url));
 
-function stateFilter(flags: Flags): StateFilter {
+function chosenView(flags: Flags): View {
 	const chosen = (['read', 'unread', 'favorites'] as const).filter((name) => flags[name]);
 	if (chosen.length > 1) throw new InputError(`list: choose one of --read, --unread, --favorites (got ${chosen.map((name) => `--${name}`).join(' ')})`);
 	return chosen[0] ?? 'all';
 }
 
-function markChange(flags: Flags): MarkChange {
-	const changes: Array<[boolean, MarkChange, string]> = [
+/** The reader's options; `fallback` is its view when no view flag is given. */
+function readOptions(flags: Flags, fallback: View = 'all'): ReadOptions {
+	const view = chosenView(flags);
+	return {view: view === 'all' ? fallback : view, query: flags.query, json: flags.json, sort: flags.sort, apiBase: flags.apiBase, timeoutMs: flags.timeoutMs};
+}
+
+function markSetting(flags: Flags): MarkSetting {
+	const changes: Array<[boolean, MarkSetting, string]> = [
 		[flags.read, {flag: 'read', value: true}, '--read'],
 		[flags.unread, {flag: 'read', value: false}, '--unread'],
 		[flags.favorite, {flag: 'favorite', value: true}, '--favorite'],
@@ -72,7 +74,7 @@ async function main(): Promise<number> {
 		case 'parse':
 			return parseCommand(requireFiles('parse', rest), {json: cli.flags.json}, context);
 		case 'list':
-			return listCommand(await filesOrLibrary(rest, context), {filter: stateFilter(cli.flags), query: cli.flags.query, json: cli.flags.json, sort: cli.flags.sort}, context);
+			return listCommand(await filesOrLibrary(rest, context), {view: chosenView(cli.flags), query: cli.flags.query, json: cli.flags.json, sort: cli.flags.sort}, context);
 		case 'add': {
 			const {addCommand} = await import('./commands/library.js');
 			return addCommand(rest, context);
@@ -83,10 +85,10 @@ async function main(): Promise<number> {
 			return libraryCommand({json: cli.flags.json}, context);
 		}
 		case 'mark':
-			return markCommand(rest, markChange(cli.flags), context);
+			return markCommand(rest, markSetting(cli.flags), context);
 		case 'export': {
 			const {exportCommand, exportFormat} = await import('./commands/export.js');
-			return exportCommand(await filesOrLibrary(rest, context), {filter: stateFilter(cli.flags), format: exportFormat(cli.flags.format)}, context);
+			return exportCommand(await filesOrLibrary(rest, context), {view: chosenView(cli.flags), format: exportFormat(cli.flags.format)}, context);
 		}
 		case 'fetch': {
 			if (cli.flags.format !== undefined) throw new InputError('fetch: --format is told by the source (use parse --format for files)');
@@ -100,15 +102,15 @@ async function main(): Promise<number> {
 			// In the JSON too: a script reading only stdout must be able to tell a stale copy from a fresh one.
 			const warnings = problems.map((message) => ({source: fetched.listing.name, line: null, message}));
 			if (cli.flags.json) return parseCommand([fetched.listing], {json: true, warnings}, fetchedContext);
-			return readCommand([fetched.listing], cli.flags, fetchedContext, fetched.warning ?? undefined);
+			return readCommand([fetched.listing], readOptions(cli.flags), fetchedContext, fetched.warning ?? undefined);
 		}
 		default: {
-			if (cli.input.length > 0) return readCommand(cli.input, cli.flags, context);
+			if (cli.input.length > 0) return readCommand(cli.input, readOptions(cli.flags), context);
 			// No file: the library, newest first, on its unread papers; the bundled listing while it is empty.
 			const {librarySource} = await import('./commands/library.js');
 			const library = librarySource(context);
-			if (library === null) return readCommand([BUNDLED_LISTING], cli.flags, context, FIRST_RUN);
-			return readCommand([library], cli.flags.read || cli.flags.favorites || cli.flags.unread ? cli.flags : {...cli.flags, unread: true}, context, undefined, newSinceLastSession(context));
+			if (library === null) return readCommand([BUNDLED_LISTING], readOptions(cli.flags), context, FIRST_RUN);
+			return readCommand([library], readOptions(cli.flags, 'unread'), context, undefined, newSinceLastSession(context));
 		}
 	}
 }
@@ -119,28 +121,12 @@ async function fetchRange(rest: readonly string[], flags: Flags, context: Comman
 	if (flags.from === undefined) throw new InputError('fetch: --to goes with --from DATE (the first day of the range)');
 	if (flags.date !== undefined || flags.arxiv !== undefined || flags.arxivBase !== undefined) throw new InputError('fetch: --from/--to get a range of Daily Papers; they do not go with --date or --arxiv');
 	const {fetchRangeCommand} = await import('./commands/fetch-range.js');
-	// --- For the tests only: the pause between requests (1 s) made short, so that a range runs fast.
-	const testInterval = process.env.PAPERS_TEST_RANGE_INTERVAL_MS;
-	const intervalMs = testInterval === undefined ? undefined : Number(testInterval);
-	// --- End of the tests' part.
-	return fetchRangeCommand({from: flags.from, to: flags.to, apiBase: flags.apiBase, timeoutMs: flags.timeoutMs, json: flags.json}, context, intervalMs === undefined || !Number.isFinite(intervalMs) ? {} : {intervalMs});
+	const intervalMs = TEST_HOOKS.rangeIntervalMs; // for the tests only: a range run fast
+	return fetchRangeCommand({from: flags.from, to: flags.to, apiBase: flags.apiBase, timeoutMs: flags.timeoutMs, json: flags.json}, context, intervalMs === undefined ? {} : {intervalMs});
 }
 
 /** What the reader says on the bundled listing, while the library is empty. */
 const FIRST_RUN = 'this is a sample listing: `papers fetch` gets today’s Daily Papers into your library';
-
-/** The library's papers new since the reader's last session: the files written since (all, the first time). */
-function newSinceLastSession(context: CommandContext): Session {
-	const file = defaultLastSessionFile();
-	const since = filesSince(listLibrary(context.library), readLastSession(file));
-	return {file, newSources: new Set(since.map(shownName))};
-}
-
-/** The reader on the library: what is new, and where this session's time is kept. */
-interface Session {
-	file: string;
-	newSources: ReadonlySet<string>;
-}
 
 /** The files named, or the library's listings when none is (an empty library: a warning, no papers). */
 async function filesOrLibrary(files: readonly string[], context: CommandContext): Promise<readonly ListingSource[]> {
@@ -157,78 +143,6 @@ function listingFormat(text: string | undefined): ListingFormat | undefined {
 	const format = LISTING_FORMATS.find((name) => name === text.toLowerCase());
 	if (format === undefined) throw new InputError(`--format must be one of ${LISTING_FORMATS.join(', ')} (got ${text}); export takes markdown, bibtex or json`);
 	return format;
-}
-
-/**
- * Imports the reader (Ink, React, Yoga). Yoga's WebAssembly loader decodes its embedded binary with
- * `fetch` when there is one, and in Node the first touch of `fetch` loads undici: tens of milliseconds
- * at every start. With `fetch` hidden for the import, Yoga decodes the binary itself.
- */
-async function importReader(): Promise<typeof ReaderModule> {
-	const fetch = Object.getOwnPropertyDescriptor(globalThis, 'fetch');
-	if (fetch?.configurable === true) Object.defineProperty(globalThis, 'fetch', {value: undefined, configurable: true, writable: true});
-	try {
-		return await import('./ui/run-reader.js');
-	} finally {
-		if (fetch?.configurable === true) Object.defineProperty(globalThis, 'fetch', fetch);
-	}
-}
-
-/**
- * Papers read before the reader opens: a day's listing whole (its counts final from the first frame), and
- * at least a screenful; a longer listing's rest is read while the reader runs. A paper of a large listing
- * takes about 0.2 ms to read: the 200 read before were a third of the time to its first frame.
- */
-function firstPapers(): number {
-	return Math.max(100, (process.stdout.rows || 24) + 8);
-}
-
-/** `papers [FILE...]`: the reader in a terminal; the plain list (as `papers list`) where there is none. */
-async function readCommand(files: readonly ListingSource[], flags: Flags, commandContext: CommandContext, message?: string, session?: Session): Promise<number> {
-	const listOptions = {filter: stateFilter(flags), query: flags.query, json: flags.json, sort: flags.sort};
-	const context = {...commandContext, load: {...commandContext.load, directories: true}};
-	const interactive = process.stdout.isTTY === true && !flags.json;
-	if (interactive && listOptions.filter === 'read') throw new InputError('the reader has no read-only view: use --unread, --favorites, or `papers list --read`');
-	const keyboard = interactive ? openKeyboard(files.includes('-')) : null;
-	if (keyboard === null || listOptions.filter === 'read') return listCommand(files, listOptions, context);
-	// The modules of the first frame, loaded while the listing is opened.
-	const modules = Promise.all([import('./state/store.js'), import('./ui/prepare-reader.js'), import('./ui/early-frame.js')]);
-	modules.catch(() => {}); // awaited below, unless the listing cannot be read
-	// Keys typed from now on wait in the terminal, unechoed, until Ink reads them (they are not lost while
-	// the reader loads: its first frame is up before Ink is).
-	if (keyboard.isTTY) keyboard.setRawMode(true);
-	let early: EarlyFrame | null = null;
-	try {
-		// The reader opens on the first papers; it reads the rest while it runs. A file named on the command
-		// line that is missing, empty or binary stops it before that; one without papers, once reached.
-		const loading = await startLoading(files, context.load);
-		loading.run(Infinity, firstPapers());
-		const [{openStore}, {prepareReader}, {writeEarlyFrame}] = await modules;
-		const start = {view: listOptions.filter, query: flags.query, message, sort: flags.sort};
-		const prepared = prepareReader(loading, (warn) => openStore(context.store, warn), start);
-		// The first frame, before Ink, React and Yoga load (they take longer than a bare node start).
-		early = writeEarlyFrame({papers: prepared.papers, marks: prepared.marks, start: prepared.start, loading: !loading.done, newSources: session?.newSources}, keyboard);
-		// --- For the tests only: Ink loads this much later, so that keys can be typed while the early frame is up.
-		const delay = Number(process.env.PAPERS_TEST_READER_DELAY_MS ?? 0);
-		if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
-		// --- End of the tests' part.
-		// `[` and `]` past either end, and `F`, fetch Daily Papers into the library (from --api-base when given).
-		const {createDayFetcher} = await import('./library/fetch-day.js');
-		const fetchDay = createDayFetcher({library: context.library, apiBase: flags.apiBase, timeoutMs: flags.timeoutMs});
-		if (session !== undefined) writeLastSession(session.file, Date.now());
-		const {runReader} = await importReader(); // Ink and React load only for the reader
-		await runReader(prepared, keyboard, early, {fetchDay, newSources: session?.newSources});
-		context.stderr(formatWarnings(loading.warnings));
-		// A fetch still under way (a slow or silent server) would hold the process for its whole timeout after
-		// the reader quit: nothing waits for it (a listing is only kept in the library once it is whole).
-		if (fetchDay.pending() > 0) process.exit(0);
-		return 0;
-	} catch (error) {
-		// Stopped before the reader ran (a listing that cannot be read): the terminal as it was.
-		if (keyboard.isTTY) keyboard.setRawMode(false);
-		early?.restore();
-		throw error;
-	}
 }
 
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {

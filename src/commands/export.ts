@@ -1,7 +1,7 @@
 import {InputError} from '../errors.js';
 import {EXPORT_FORMATS, exportPapers, type ExportFormat} from '../export/formats.js';
 import type {ListingSource} from '../listing/load.js';
-import type {StateFilter} from '../state/with-state.js';
+import type {View} from '../state/with-state.js';
 import type {CommandContext} from './context.js';
 import {formatWarnings} from './output.js';
 import {loadInView} from './papers-with-marks.js';
@@ -15,8 +15,8 @@ export function exportFormat(text: string | undefined): ExportFormat {
 }
 
 /** `papers export FILE... [--favorites | --read | --unread] [--format F]`: the papers to stdout. */
-export async function exportCommand(files: readonly ListingSource[], options: {filter: StateFilter; format: ExportFormat}, context: CommandContext): Promise<number> {
-	const {papers, warnings} = await loadInView(files, options.filter, context);
+export async function exportCommand(files: readonly ListingSource[], options: {view: View; format: ExportFormat}, context: CommandContext): Promise<number> {
+	const {papers, warnings} = await loadInView(files, options.view, context);
 	context.stdout(exportPapers(papers, options.format));
 	context.stderr(formatWarnings(warnings));
 	return 0;

@@ -1,7 +1,7 @@
 import type {ListingSource} from '../listing/load.js';
 import type {PaperWithState} from '../listing/paper.js';
 import {loadListings} from '../listing/load.js';
-import {inView, withState, type StateFilter} from '../state/with-state.js';
+import {inView, withState, type View} from '../state/with-state.js';
 import type {Sort} from '../ui/sorts.js';
 import type {CommandContext} from './context.js';
 import {writePapers} from './output.js';
@@ -9,7 +9,7 @@ import {openCommandStore} from './papers-with-marks.js';
 
 /** Options of `papers list`. */
 export interface ListOptions {
-	filter: StateFilter;
+	view: View;
 	query: string | undefined;
 	json: boolean;
 	/** The order (the listing's, or best match first with a query, by default). */
@@ -23,7 +23,7 @@ export const NO_FAVORITES = 'for you: no favorites yet (papers mark --favorite I
 export async function listCommand(files: readonly ListingSource[], options: ListOptions, context: CommandContext): Promise<number> {
 	const loaded = await loadListings(files, context.load);
 	const all = withState(loaded.papers, await openCommandStore(context));
-	let shown = all.filter((paper) => inView(paper, options.filter));
+	let shown = all.filter((paper) => inView(paper, options.view));
 	if (options.query !== undefined && options.query.trim() !== '') {
 		const {createSearcher, finishInSlices, describeCut} = await import('../search/search.js');
 		const job = createSearcher(shown).start(options.query);

@@ -12,9 +12,6 @@ export interface MarkSetting {
 	value: boolean;
 }
 
-/** @deprecated The name src/cli.tsx imports (cli.tsx is being changed elsewhere): use MarkSetting. Not the MarkChange of src/state/marks.ts. */
-export type MarkChange = MarkSetting;
-
 const ID = /^[0-9a-f]{12}$/;
 
 /** `papers mark (--read | --unread | --favorite | --unfavorite) ID...`. */

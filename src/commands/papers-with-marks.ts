@@ -2,7 +2,7 @@
 import {loadListings, type ListingSource} from '../listing/load.js';
 import type {PaperWithState, ParseWarning} from '../listing/paper.js';
 import type {MarkStore} from '../state/store.js';
-import {inView, withState, type StateFilter} from '../state/with-state.js';
+import {inView, withState, type View} from '../state/with-state.js';
 import type {CommandContext} from './context.js';
 
 /** The store, for a command: its warnings (moved aside, read-only) go to stderr. */
@@ -12,8 +12,8 @@ export async function openCommandStore(context: CommandContext): Promise<MarkSto
 }
 
 /** The papers of the listings with their read and favorite flags, those the view shows. */
-export async function loadInView(files: readonly ListingSource[], filter: StateFilter, context: CommandContext): Promise<{papers: PaperWithState[]; warnings: ParseWarning[]}> {
+export async function loadInView(files: readonly ListingSource[], view: View, context: CommandContext): Promise<{papers: PaperWithState[]; warnings: ParseWarning[]}> {
 	const {papers, warnings} = await loadListings(files, context.load);
 	const store = await openCommandStore(context);
-	return {papers: withState(papers, store).filter((paper) => inView(paper, filter)), warnings};
+	return {papers: withState(papers, store).filter((paper) => inView(paper, view)), warnings};
 }

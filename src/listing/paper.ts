@@ -1,4 +1,5 @@
 import {createHash} from 'node:crypto';
+import type {PaperMarks} from '../state/marks.js';
 import {decodeLatexLetters} from '../text/latex-letters.js';
 
 /** One paper, the same record whatever listing format it came from. */
@@ -32,10 +33,7 @@ export interface Paper {
 }
 
 /** A paper with its read state and favorite mark. */
-export interface PaperWithState extends Paper {
-	read: boolean;
-	favorite: boolean;
-}
+export interface PaperWithState extends Paper, PaperMarks {}
 
 /** Something in a listing that could not be read; the rest was parsed. */
 export interface ParseWarning {

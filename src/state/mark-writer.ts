@@ -1,9 +1,6 @@
 import type {MarkChange} from './marks.js';
 import type {MarkStore} from './store.js';
 
-/** @deprecated The name src/ui/app.tsx imports (src/ui is being changed elsewhere): use MarkChange (marks.ts). */
-export type MarkWrite = MarkChange;
-
 /** Writes marks after the current frame has been drawn, so that writing never blocks typing. */
 export interface MarkWriter {
 	write(change: MarkChange): void;

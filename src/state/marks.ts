@@ -6,11 +6,15 @@
  * resolve by the latest change, and a flag changed by one reader survives the other reader's write.
  */
 
-/** What the store remembers of one paper. Timestamps (ms) record when each flag last changed. */
-export interface Mark {
+/** A paper's two flags, as the reader and the commands see them: its mark without the times. */
+export interface PaperMarks {
 	read: boolean;
-	readAt: number;
 	favorite: boolean;
+}
+
+/** What the store remembers of one paper. Timestamps (ms) record when each flag last changed. */
+export interface Mark extends PaperMarks {
+	readAt: number;
 	favoriteAt: number;
 }
 
@@ -19,7 +23,7 @@ export type Flag = 'read' | 'favorite';
 
 /**
  * A change to marks: one flag, and the value each paper gets. The one type for it: the reader's toggles
- * and their undo (src/ui/view-state.ts still calls it `Change`), the deferred writes (mark-writer.ts).
+ * and their undo entries (src/ui/mark-changes.ts, reducer.ts), the deferred writes (mark-writer.ts).
  */
 export interface MarkChange {
 	flag: Flag;

@@ -1,4 +1,5 @@
 import type {Paper, PaperWithState} from '../listing/paper.js';
+import type {PaperMarks} from './marks.js';
 import type {MarkStore} from './store.js';
 
 /** The papers with their read and favorite flags from the store. */
@@ -9,12 +10,15 @@ export function withState(papers: readonly Paper[], store: Pick<MarkStore, 'get'
 	});
 }
 
-/** Which papers a view shows. */
-export type StateFilter = 'all' | 'read' | 'unread' | 'favorites';
+/**
+ * Which papers a view shows, by their marks: the one view type of the commands (`--read`, `--unread`,
+ * `--favorites`) and the reader (which offers all but `read`: ReaderView, src/ui/view-state.ts).
+ */
+export type View = 'all' | 'read' | 'unread' | 'favorites';
 
-/** True when the paper belongs in the view. */
-export function inView(paper: Pick<PaperWithState, 'read' | 'favorite'>, filter: StateFilter): boolean {
-	switch (filter) {
+/** True when a paper with these marks belongs in the view. */
+export function inView(paper: PaperMarks, view: View): boolean {
+	switch (view) {
 		case 'all':
 			return true;
 		case 'read':

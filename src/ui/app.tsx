@@ -4,7 +4,7 @@ import type {FetchDay} from '../library/fetch-day.js';
 import type {Loading} from '../listing/load.js';
 import type {Paper} from '../listing/paper.js';
 import {createSearcher, type Searcher} from '../search/search.js';
-import type {MarkWrite} from '../state/mark-writer.js';
+import type {MarkChange, PaperMarks} from '../state/marks.js';
 import {sanitizeLine} from '../text/sanitize.js';
 import {DetailPane} from './components/detail-pane.js';
 import {Footer} from './components/footer.js';
@@ -21,14 +21,14 @@ import {useSearch} from './use-search.js';
 import {useTerminalSize} from './use-terminal-size.js';
 import {useViewState} from './use-view-state.js';
 import {detailPaneWidth, footerProps, headerProps} from './frame/frame.js';
-import {initialState, type Flags, type StartOptions} from './view-state.js';
+import {initialState, type StartOptions} from './view-state.js';
 
 /** What the reader needs from outside: the papers, their marks, and where changes and links go. */
 export interface AppProps {
 	papers: readonly Paper[];
-	marks: ReadonlyMap<string, Flags>;
+	marks: ReadonlyMap<string, PaperMarks>;
 	/** Persists a mark change (after the frame is drawn). */
-	writeMarks: (change: MarkWrite) => void;
+	writeMarks: (change: MarkChange) => void;
 	/** Opens a URL in the browser; rejects when it cannot. */
 	openUrl: (url: string) => Promise<void>;
 	/** Builds the search index (defaults to the words of title, authors and abstract). */
@@ -40,7 +40,7 @@ export interface AppProps {
 	/** Tells the reader when another process changed marks, and of warnings to show (returns an unsubscribe). */
 	subscribe?: (listener: ReaderListener) => () => void;
 	/** The marks of papers that arrive while the listing is read. */
-	readMarks?: (papers: readonly Paper[]) => ReadonlyMap<string, Flags>;
+	readMarks?: (papers: readonly Paper[]) => ReadonlyMap<string, PaperMarks>;
 	/** Fetches a day's Daily Papers in the background (`[`/`]` past either end, `F`). */
 	fetchDay?: FetchDay;
 	/** The sources of the papers new since the last session: the header counts them ("12 new"). */
@@ -57,7 +57,7 @@ export interface ReaderListener {
 	notice: (text: string) => void;
 }
 
-const NO_MARKS = () => new Map<string, Flags>();
+const NO_MARKS = () => new Map<string, PaperMarks>();
 const UTC_TODAY = () => new Date().toISOString().slice(0, 10);
 
 /** The reader: header, list and detail, footer, composed from hooks that each own one part of its work. */

@@ -5,16 +5,17 @@
  */
 import {paperUrl, safeUrl} from '../listing/paper-url.js';
 import {truncateToWidth} from '../text/wrap.js';
+import type {MarkChange} from '../state/marks.js';
 import {keysFor, type Command} from './keymap.js';
 import {markAllReadChange, toggleChange, undoChange} from './mark-changes.js';
-import {selectedPaper, type Action, type Change, type View, type ViewState} from './view-state.js';
+import {selectedPaper, type Action, type ReaderView, type ViewState} from './view-state.js';
 
 /** A command the days run (`[`, `]`, `0`, `F`). */
 export type DayCommand = 'all-days' | 'fetch-latest' | 'day-previous' | 'day-next';
 
 export type Effect =
 	/** Persist a mark change. */
-	| {type: 'write-marks'; change: Change}
+	| {type: 'write-marks'; change: MarkChange}
 	/** Open a (safe) link in the browser. */
 	| {type: 'open-url'; url: string}
 	| {type: 'exit'}
@@ -28,7 +29,7 @@ export interface CommandResult {
 	effects: Effect[];
 }
 
-const VIEW_OF: Partial<Record<Command, View>> = {'view-all': 'all', 'view-unread': 'unread', 'view-favorites': 'favorites'};
+const VIEW_OF: Partial<Record<Command, ReaderView>> = {'view-all': 'all', 'view-unread': 'unread', 'view-favorites': 'favorites'};
 const DAY_COMMANDS: ReadonlySet<Command> = new Set<DayCommand>(['all-days', 'fetch-latest', 'day-previous', 'day-next']);
 
 const act = (...actions: Action[]): CommandResult => ({actions, effects: []});
@@ -98,7 +99,7 @@ export function runCommand(state: ViewState, command: Command): CommandResult {
 }
 
 /** A mark change written and applied, with its message; nothing when there is no change. */
-function apply(change: Change | null, message: (change: Change) => string, advance = false): CommandResult {
+function apply(change: MarkChange | null, message: (change: MarkChange) => string, advance = false): CommandResult {
 	if (change === null) return NOTHING;
 	return {actions: [{type: 'apply', change, advance, message: message(change)}], effects: [{type: 'write-marks', change}]};
 }

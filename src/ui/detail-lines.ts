@@ -1,7 +1,7 @@
 import type {Paper} from '../listing/paper.js';
 import type {MatchRanges} from '../search/highlight.js';
+import type {PaperMarks} from '../state/marks.js';
 import {wrapText, type Line} from '../text/wrap.js';
-import type {Flags} from './view-state.js';
 
 /** A detail line with its style. */
 export interface DetailLine {
@@ -20,7 +20,7 @@ export function whyLine(terms: readonly string[]): string {
  * Everything the detail pane shows for a paper, wrapped to `width`, highlights included; `why`: the terms
  * that pulled it up in the for-you order (one line, cut to fit), when that order is on.
  */
-export function detailLines(paper: Paper, flags: Flags, ranges: MatchRanges | undefined, width: number, why?: readonly string[] | null): DetailLine[] {
+export function detailLines(paper: Paper, flags: PaperMarks, ranges: MatchRanges | undefined, width: number, why?: readonly string[] | null): DetailLine[] {
 	const lines: DetailLine[] = [];
 	for (const line of wrapText(paper.title, width, ranges?.title)) lines.push({kind: 'title', segments: line});
 	const facts = [

@@ -8,11 +8,12 @@
 import chalk from 'chalk';
 import {countFrom} from '../library/days.js';
 import type {Paper} from '../listing/paper.js';
+import type {PaperMarks} from '../state/marks.js';
 import {frameText} from './frame/frame.js';
 import {readingStatus} from './frame/lines.js';
 import {computeLayout} from './layout.js';
 import {CURSOR_HOME, ENTER_ALTERNATE_SCREEN, HIDE_CURSOR, LEAVE_ALTERNATE_SCREEN, SHOW_CURSOR} from './screen.js';
-import {initialState, type Flags, type StartOptions} from './view-state.js';
+import {initialState, type StartOptions} from './view-state.js';
 
 /** The terminal's size as Ink reads it (use-terminal-size.ts). */
 export interface TerminalSize {
@@ -23,7 +24,7 @@ export interface TerminalSize {
 /** What the App is given at its start (run-reader.tsx): the frame is drawn from the same. */
 export interface FirstFrameInput {
 	papers: readonly Paper[];
-	marks: ReadonlyMap<string, Flags>;
+	marks: ReadonlyMap<string, PaperMarks>;
 	/** The start options as the App gets them (the store's last warning as the message). */
 	start: StartOptions;
 	/** More of the listing is still to be read. */

@@ -1,7 +1,8 @@
 import type {Loading} from '../listing/load.js';
 import type {Paper} from '../listing/paper.js';
+import type {PaperMarks} from '../state/marks.js';
 import type {MarkStore} from '../state/store.js';
-import type {Flags, StartOptions} from './view-state.js';
+import type {StartOptions} from './view-state.js';
 
 /** What the reader starts from, made before Ink loads (the first frame is drawn from it: early-frame.ts). */
 export interface PreparedReader {
@@ -13,9 +14,9 @@ export interface PreparedReader {
 	notice: ((text: string) => void) | null;
 	/** The papers read so far, and their marks. */
 	papers: readonly Paper[];
-	marks: ReadonlyMap<string, Flags>;
+	marks: ReadonlyMap<string, PaperMarks>;
 	/** The marks of papers (as they arrive). */
-	readMarks: (papers: readonly Paper[]) => Map<string, Flags>;
+	readMarks: (papers: readonly Paper[]) => Map<string, PaperMarks>;
 	/** The start options as the App gets them: the store's last warning as the footer's message. */
 	start: StartOptions;
 }
@@ -34,7 +35,7 @@ export function prepareReader(loading: Loading, openMarkStore: (warn: (message: 
 		papers: [],
 		marks: new Map(),
 		readMarks: (papers) => {
-			const marks = new Map<string, Flags>();
+			const marks = new Map<string, PaperMarks>();
 			for (const paper of papers) {
 				const mark = prepared.store.get(paper.id);
 				if (mark && (mark.read || mark.favorite)) marks.set(paper.id, {read: mark.read, favorite: mark.favorite});

@@ -1,10 +1,11 @@
 /** The view reducer: how each action changes the view state. */
 import type {SearchHit} from '../search/search.js';
+import type {MarkChange} from '../state/marks.js';
 import {detailMaxScroll} from './frame/lines.js';
 import {helpMaxScroll} from './help-rows.js';
 import {SORTS} from './sorts.js';
 import {computeVisible, countFlags} from './visibility.js';
-import {flagsOf, searchPending, selectedPaper, type Action, type Change, type Hits, type ViewState} from './view-state.js';
+import {flagsOf, searchPending, selectedPaper, type Action, type Hits, type ViewState} from './view-state.js';
 
 /** How many changes `u` can take back. */
 const MAX_UNDO = 100;
@@ -48,7 +49,7 @@ function select(state: ViewState, selected: number): ViewState {
 	return withWindow({...state, selected, message: null});
 }
 
-function applyChange(state: ViewState, change: Change): ViewState {
+function applyChange(state: ViewState, change: MarkChange): ViewState {
 	const marks = new Map(state.marks);
 	for (const {id, value} of change.entries) {
 		const flags = {...flagsOf(state, id), [change.flag]: value};
@@ -59,7 +60,7 @@ function applyChange(state: ViewState, change: Change): ViewState {
 }
 
 /** The change that undoes `change` from the state before it. */
-function inverse(state: ViewState, change: Change): Change {
+function inverse(state: ViewState, change: MarkChange): MarkChange {
 	return {flag: change.flag, entries: change.entries.map(({id}) => ({id, value: flagsOf(state, id)[change.flag]}))};
 }
 

@@ -2,9 +2,10 @@ import {render} from 'ink';
 import type {FetchDay} from '../library/fetch-day.js';
 import {createMarkWriter} from '../state/mark-writer.js';
 import {onCrashRestore} from '../crash.js';
+import type {Fault} from '../test-hooks.js';
 import {App} from './app.js';
 import type {EarlyFrame} from './early-frame.js';
-import {faultFromEnvironment, FaultOnKey} from './fault.js';
+import {FaultOnKey} from './fault.js';
 import type {PreparedReader} from './prepare-reader.js';
 import {ENTER_ALTERNATE_SCREEN, ERASE_SCREEN, LEAVE_ALTERNATE_SCREEN, SHOW_CURSOR} from './screen.js';
 
@@ -13,12 +14,13 @@ import {ENTER_ALTERNATE_SCREEN, ERASE_SCREEN, LEAVE_ALTERNATE_SCREEN, SHOW_CURSO
  * on the papers read so far (`prepared`), and reads the rest of the listing while it runs. With an early
  * frame on the screen (early-frame.ts), Ink's first render writes over it: the same bytes when its frame
  * is the same (nothing moves), the screen erased first when not (the terminal was resized meanwhile).
+ * `options.fault` is for the tests only (src/test-hooks.ts).
  */
 export async function runReader(
 	prepared: PreparedReader,
 	keyboard: NodeJS.ReadStream,
 	early: EarlyFrame | null = null,
-	days: {fetchDay?: FetchDay; newSources?: ReadonlySet<string>} = {},
+	options: {fetchDay?: FetchDay; newSources?: ReadonlySet<string>; fault?: Fault | null} = {},
 ): Promise<void> {
 	const {loading, store, warnings, papers, readMarks} = prepared;
 	const errors: string[] = [];
@@ -44,7 +46,7 @@ export async function runReader(
 			writer.flush(); // marks made before the crash are kept
 		}
 	});
-	const fault = faultFromEnvironment();
+	const fault = options.fault ?? null;
 	if (early === null) process.stdout.write(ENTER_ALTERNATE_SCREEN);
 	else overwriteEarlyFrame(process.stdout, early.expected);
 	process.once('exit', restore);
@@ -58,8 +60,8 @@ export async function runReader(
 					marks={prepared.marks}
 					loading={loading.done ? undefined : loading}
 					readMarks={readMarks}
-					fetchDay={days.fetchDay}
-					newSources={days.newSources}
+					fetchDay={options.fetchDay}
+					newSources={options.newSources}
 					writeMarks={writer.write}
 					subscribe={(listener) => {
 						prepared.notice = listener.notice;

@@ -8,8 +8,9 @@ import {useCallback, useEffect, useMemo, useRef, useState} from 'react';
 import {countFrom, daysOf, stepDay} from '../library/days.js';
 import {describeFetchFailure, type FetchDay, type FetchedDay} from '../library/fetch-day.js';
 import type {Paper} from '../listing/paper.js';
+import type {PaperMarks} from '../state/marks.js';
 import {keysFor, type Command} from './keymap.js';
-import type {Action, Flags, ViewState} from './view-state.js';
+import type {Action, ViewState} from './view-state.js';
 
 /** What the days need from the reader. */
 export interface DaysOptions {
@@ -19,7 +20,7 @@ export interface DaysOptions {
 	/** Fetches a day's Daily Papers; without it, `[` and `]` stay within the days the papers have. */
 	fetchDay?: FetchDay | undefined;
 	/** The marks of papers that arrive. */
-	readMarks: (papers: readonly Paper[]) => ReadonlyMap<string, Flags>;
+	readMarks: (papers: readonly Paper[]) => ReadonlyMap<string, PaperMarks>;
 	/** The sources (`Paper.source`) of the papers that are new since the last session, if counted. */
 	newSources?: ReadonlySet<string> | undefined;
 	/** Today (YYYY-MM-DD): no day after it is fetched. */

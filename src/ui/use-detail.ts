@@ -14,7 +14,7 @@ export function useDetail(state: ViewState, dispatch: (action: Action) => void, 
 	const ranges = useMemo(() => (paper !== undefined && matched ? matchRanges(state.hitsQuery, paper) : undefined), [paper, matched, state.hitsQuery]);
 	const lines = useMemo(
 		() => (paper === undefined ? [] : detailLines(paper, flagsOf(state, paper.id), ranges, width, why)),
-		// Flags are read through `state`; the marks are what they depend on.
+		// Marks are read through `state` (flagsOf); `state.marks` is what they depend on.
 		// eslint-disable-next-line react-hooks/exhaustive-deps
 		[paper, state.marks, ranges, width, why],
 	);

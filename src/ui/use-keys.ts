@@ -4,7 +4,7 @@
  * and the effects are carried out here.
  */
 import {useInput, type Key} from 'ink';
-import type {MarkWrite} from '../state/mark-writer.js';
+import type {MarkChange} from '../state/marks.js';
 import {runCommand, type DayCommand, type Effect} from './commands.js';
 import {editFilter} from './filter-editor.js';
 import {commandFor} from './keymap.js';
@@ -16,7 +16,7 @@ export interface KeysOptions {
 	latest: () => ViewState;
 	dispatch: (action: Action) => void;
 	exit: () => void;
-	writeMarks: (change: MarkWrite) => void;
+	writeMarks: (change: MarkChange) => void;
 	openUrl: (url: string) => Promise<void>;
 	/** `m`, and the days' commands (use-for-you.ts, use-days.ts). */
 	moreLikeThis: () => void;

@@ -6,9 +6,10 @@ import {useEffect, type RefObject} from 'react';
 import type {Loading} from '../listing/load.js';
 import type {Paper} from '../listing/paper.js';
 import type {Searcher} from '../search/search.js';
+import type {PaperMarks} from '../state/marks.js';
 import {runInSlices} from './slices.js';
 import {RESULTS_AFTER_KEY_MS} from './use-search.js';
-import type {Action, Flags, ViewState} from './view-state.js';
+import type {Action, ViewState} from './view-state.js';
 
 /** How long one slice of reading the listing, or of indexing it, may hold the main thread. */
 const LOAD_SLICE_MS = 8;
@@ -19,7 +20,7 @@ const TYPING_QUIET_MS = 50;
 const LOAD_UPDATE_MS = 250;
 const LOAD_UPDATE_FILTERED_MS = 1000;
 
-const NO_MARKS = () => new Map<string, Flags>();
+const NO_MARKS = () => new Map<string, PaperMarks>();
 
 /**
  * Indexes the papers in the background, between keys and frames, so that the first search finds the
@@ -39,7 +40,7 @@ export interface LoadingOptions {
 	dispatch: (action: Action) => void;
 	searcher: Searcher;
 	/** The marks of papers that arrive. */
-	readMarks: (papers: readonly Paper[]) => ReadonlyMap<string, Flags>;
+	readMarks: (papers: readonly Paper[]) => ReadonlyMap<string, PaperMarks>;
 	/** When the last key arrived. */
 	lastInputAt: RefObject<number>;
 }

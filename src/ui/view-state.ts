@@ -1,10 +1,11 @@
 import type {Paper} from '../listing/paper.js';
 import type {SearchHit} from '../search/search.js';
-import type {Flag} from '../state/store.js';
+import type {MarkChange, PaperMarks} from '../state/marks.js';
+import type {View} from '../state/with-state.js';
 import {computeVisible, countFlags} from './visibility.js';
 
-/** The three views of the header. */
-export type View = 'all' | 'unread' | 'favorites';
+/** The three views of the header: the reader has no read-only view. */
+export type ReaderView = Exclude<View, 'read'>;
 import {SORTS, type Sort} from './sorts.js';
 
 export {SORTS, type Sort};
@@ -29,18 +30,6 @@ export interface Like {
 /** Which pane the keys act on. */
 export type Focus = 'list' | 'detail';
 
-/** The flags the reader shows for one paper. */
-export interface Flags {
-	read: boolean;
-	favorite: boolean;
-}
-
-/** A change to read or favorite marks: one flag, a value for each paper. */
-export interface Change {
-	flag: Flag;
-	entries: ReadonlyArray<{id: string; value: boolean}>;
-}
-
 /** The papers a search matched: best first, and a quick test of whether a paper is one. */
 export interface Hits {
 	/** Indices into `papers`, best first. */
@@ -59,9 +48,9 @@ export interface Counts {
 /** Everything the reader shows, derived data included; changed only by `reduce`. */
 export interface ViewState {
 	papers: readonly Paper[];
-	marks: ReadonlyMap<string, Flags>;
+	marks: ReadonlyMap<string, PaperMarks>;
 	counts: Counts;
-	view: View;
+	view: ReaderView;
 	sort: Sort;
 	/** The filter text. */
 	query: string;
@@ -90,7 +79,7 @@ export interface ViewState {
 	/** Lines of the selected paper's detail as the pane lays them out (the App reports them): how far it scrolls. */
 	detailLines: number;
 	/** Inverse changes, newest last. */
-	undo: readonly Change[];
+	undo: readonly MarkChange[];
 	message: string | null;
 	help: boolean;
 	/** First line of the help overlay. */
@@ -111,7 +100,7 @@ export type Action =
 	| {type: 'move-to'; where: 'first' | 'last'}
 	| {type: 'page'; direction: 1 | -1}
 	| {type: 'resize'; listHeight: number}
-	| {type: 'set-view'; view: View}
+	| {type: 'set-view'; view: ReaderView}
 	| {type: 'cycle-sort'}
 	| {type: 'filter-start'}
 	| {type: 'filter-input'; query: string}
@@ -122,15 +111,15 @@ export type Action =
 	| {type: 'focus'; focus: Focus | 'toggle'}
 	| {type: 'scroll-detail'; delta: number}
 	| {type: 'detail-lines'; count: number}
-	| {type: 'apply'; change: Change; advance?: boolean; message?: string}
+	| {type: 'apply'; change: MarkChange; advance?: boolean; message?: string}
 	| {type: 'undo'}
 	| {type: 'message'; text: string | null}
 	| {type: 'help'; open: boolean}
 	| {type: 'scroll-help'; delta: number}
-	| {type: 'marks-reloaded'; marks: ReadonlyMap<string, Flags>}
-	| {type: 'papers-loaded'; papers: readonly Paper[]; marks: ReadonlyMap<string, Flags>; done: boolean}
+	| {type: 'marks-reloaded'; marks: ReadonlyMap<string, PaperMarks>}
+	| {type: 'papers-loaded'; papers: readonly Paper[]; marks: ReadonlyMap<string, PaperMarks>; done: boolean}
 	/** Papers fetched while the reader runs, once the listing is read: those not in the list yet join at its end. */
-	| {type: 'papers-added'; papers: readonly Paper[]; marks: ReadonlyMap<string, Flags>}
+	| {type: 'papers-added'; papers: readonly Paper[]; marks: ReadonlyMap<string, PaperMarks>}
 	/** Narrows the view to a day (null: all days). */
 	| {type: 'set-day'; day: string | null}
 	/** A new for-you ranking (null: none, as without favorites). */
@@ -138,16 +127,16 @@ export type Action =
 	/** Shows the papers like one paper (null: back to the sort). */
 	| {type: 'like'; like: Like | null};
 
-const NO_FLAGS: Flags = {read: false, favorite: false};
+const NO_FLAGS: PaperMarks = {read: false, favorite: false};
 
 /** The flags of a paper. */
-export function flagsOf(state: Pick<ViewState, 'marks'>, id: string): Flags {
+export function flagsOf(state: Pick<ViewState, 'marks'>, id: string): PaperMarks {
 	return state.marks.get(id) ?? NO_FLAGS;
 }
 
 /** Where the reader starts: a view, and a filter already typed. */
 export interface StartOptions {
-	view?: View;
+	view?: ReaderView;
 	query?: string;
 	/** The papers are the first of a listing still being read. */
 	loading?: boolean;
@@ -158,7 +147,7 @@ export interface StartOptions {
 }
 
 /** The reader's first state. */
-export function initialState(papers: readonly Paper[], marks: ReadonlyMap<string, Flags>, listHeight: number, start: StartOptions = {}): ViewState {
+export function initialState(papers: readonly Paper[], marks: ReadonlyMap<string, PaperMarks>, listHeight: number, start: StartOptions = {}): ViewState {
 	const base: ViewState = {
 		papers,
 		marks,

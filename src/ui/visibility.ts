@@ -1,12 +1,14 @@
 /** The papers a view shows, in its sort's order, and the header's counts. */
 import {paperDay} from '../library/days.js';
 import type {Paper} from '../listing/paper.js';
+import type {PaperMarks} from '../state/marks.js';
+import {inView} from '../state/with-state.js';
 import {forYouOrder} from '../triage/for-you-order.js';
 import type {Sort} from './sorts.js';
-import {flagsOf, type Counts, type Flags, type ForYouRanking, type Like, type View, type ViewState} from './view-state.js';
+import {flagsOf, type Counts, type ForYouRanking, type Like, type ViewState} from './view-state.js';
 
 /** The header's counts: of the day's papers when the view is narrowed to one. */
-export function countFlags(papers: readonly Paper[], marks: ReadonlyMap<string, Flags>, day: string | null): Counts {
+export function countFlags(papers: readonly Paper[], marks: ReadonlyMap<string, PaperMarks>, day: string | null): Counts {
 	let all = 0;
 	let unread = 0;
 	let favorites = 0;
@@ -18,10 +20,6 @@ export function countFlags(papers: readonly Paper[], marks: ReadonlyMap<string, 
 		if (flags?.favorite) favorites++;
 	}
 	return {all, unread, favorites};
-}
-
-function inView(flags: Flags, view: View): boolean {
-	return view === 'all' || (view === 'unread' ? !flags.read : flags.favorite);
 }
 
 /** Made on first use: making a collator takes about 10 ms, at every start of the reader otherwise. */

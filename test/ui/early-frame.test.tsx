@@ -7,9 +7,9 @@ import {render} from 'ink';
 import {describe, expect, it} from 'vitest';
 import {parseHfPage} from '../../src/listing/hf-page.js';
 import type {Paper} from '../../src/listing/paper.js';
+import type {PaperMarks} from '../../src/state/marks.js';
 import {App} from '../../src/ui/app.js';
 import {firstFrame, type FirstFrameInput, type TerminalSize} from '../../src/ui/early-frame.js';
-import type {Flags} from '../../src/ui/view-state.js';
 import {stripAnsi} from '../helpers/render.js';
 
 const {papers} = parseHfPage(readFileSync(new URL('../../fixtures/hf-daily-papers-page.txt', import.meta.url), 'utf8'), {source: 'hf'});
@@ -55,7 +55,7 @@ function inkFirstFrame(input: FirstFrameInput, size: TerminalSize): string {
 	return stdout.frames[0] ?? '';
 }
 
-function marksOf(entries: Array<[Paper, Flags]>): Map<string, Flags> {
+function marksOf(entries: Array<[Paper, PaperMarks]>): Map<string, PaperMarks> {
 	return new Map(entries.map(([paper, flags]) => [paper.id, flags]));
 }
 

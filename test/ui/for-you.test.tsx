@@ -1,8 +1,8 @@
 // The for-you order in the reader: `s` reaches it, favorites change it, the detail says why, `m` shows
 // the papers like one paper.
 import {afterEach, describe, expect, it, vi} from 'vitest';
+import type {PaperMarks} from '../../src/state/marks.js';
 import {App, type AppProps} from '../../src/ui/app.js';
-import type {Flags} from '../../src/ui/view-state.js';
 import {makePaper} from '../helpers/paper.js';
 import {cleanup, ESC, renderInTerminal, type TerminalSize} from '../helpers/render.js';
 
@@ -34,7 +34,7 @@ const topics = (frame: string) =>
 		.filter((topic) => topic !== '')
 		.join('');
 
-async function renderApp(marks: ReadonlyMap<string, Flags> = new Map()) {
+async function renderApp(marks: ReadonlyMap<string, PaperMarks> = new Map()) {
 	const writeMarks = vi.fn<AppProps['writeMarks']>();
 	const ui = await renderInTerminal(<App papers={PAPERS} marks={marks} writeMarks={writeMarks} openUrl={async () => {}} />, SIZE);
 	await ui.waitForFrame((frame) => footerOf(frame).startsWith('1/24'));
@@ -74,7 +74,7 @@ describe('the for-you sort', () => {
 	});
 
 	it('puts read papers after the unread ones', async () => {
-		const marks = new Map<string, Flags>([
+		const marks = new Map<string, PaperMarks>([
 			[PAPERS[1]!.id, {read: false, favorite: true}],
 			[PAPERS[3]!.id, {read: true, favorite: false}],
 		]);

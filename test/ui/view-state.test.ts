@@ -3,6 +3,7 @@ import {describe, expect, it} from 'vitest';
 import type {Paper} from '../../src/listing/paper.js';
 import {makePaper} from '../helpers/paper.js';
 import type {SearchHit} from '../../src/search/search.js';
+import type {PaperMarks} from '../../src/state/marks.js';
 import {markAllReadChange, toggleChange, undoChange} from '../../src/ui/mark-changes.js';
 import {HELP_ROWS} from '../../src/ui/help-rows.js';
 import {reduce} from '../../src/ui/reducer.js';
@@ -13,7 +14,6 @@ import {
 	selectedPaper,
 	SORTS,
 	type Action,
-	type Flags,
 	type ViewState,
 } from '../../src/ui/view-state.js';
 
@@ -21,9 +21,9 @@ const paper = makePaper;
 
 /** Ten papers, "Paper 0" to "Paper 9", in listing order. */
 const TEN = Array.from({length: 10}, (_unused, index) => paper(`Paper ${index}`));
-const NO_MARKS: ReadonlyMap<string, Flags> = new Map();
+const NO_MARKS: ReadonlyMap<string, PaperMarks> = new Map();
 
-function marksFor(entries: Array<[Paper, Partial<Flags>]>): Map<string, Flags> {
+function marksFor(entries: Array<[Paper, Partial<PaperMarks>]>): Map<string, PaperMarks> {
 	return new Map(entries.map(([item, flags]) => [item.id, {read: false, favorite: false, ...flags}]));
 }
 

@@ -5,10 +5,11 @@
  */
 import type {Paper} from '../../listing/paper.js';
 import type {Range} from '../../search/highlight.js';
+import type {PaperMarks} from '../../state/marks.js';
 import {fitToWidth, highlightSegments, truncateToWidth, wrapText, type Segment} from '../../text/wrap.js';
 import type {DetailLine} from '../detail-lines.js';
 import {filterHints, footerHints, keysFor, type Command} from '../keymap.js';
-import {flagsOf, type Counts, type Flags, type Sort, type View, type ViewState} from '../view-state.js';
+import {flagsOf, type Counts, type ReaderView, type Sort, type ViewState} from '../view-state.js';
 import {clipSpans, clipStart, line, spansWidth, styled, type LineSpan, type Span, type Style} from './spans.js';
 
 /** What the header shows. */
@@ -16,7 +17,7 @@ export interface HeaderProps {
 	counts: Counts;
 	/** More papers are coming: counts are shown as "so far…". */
 	loading?: boolean;
-	view: View;
+	view: ReaderView;
 	sort: Sort;
 	query: string;
 	filtering: boolean;
@@ -31,7 +32,7 @@ export interface HeaderProps {
 	width: number;
 }
 
-const VIEWS: Array<{view: View; command: Command; label: string; short: string; count: keyof Counts}> = [
+const VIEWS: Array<{view: ReaderView; command: Command; label: string; short: string; count: keyof Counts}> = [
 	{view: 'all', command: 'view-all', label: 'All', short: 'All', count: 'all'},
 	{view: 'unread', command: 'view-unread', label: 'Unread', short: 'Unread', count: 'unread'},
 	{view: 'favorites', command: 'view-favorites', label: 'Favorites', short: 'Fav', count: 'favorites'},
@@ -138,7 +139,7 @@ export function footerLine({position, total, message, busy = null, filtering, wi
 /** What one list row shows. */
 export interface PaperRowProps {
 	paper: Paper;
-	flags: Flags;
+	flags: PaperMarks;
 	width: number;
 	selected: boolean;
 	/** The list has the focus (the selection is shown in reverse video). */
