@@ -1,26 +1,10 @@
 /**
- * LaTeX in titles and abstracts, decoded for display: `Schr\"{o}dinger` → Schrödinger, `{\em x}` and
- * `\textbf{x}` → x, `\%` → %, `$\alpha$-divergence` → α-divergence. Listings (arXiv feeds, the Hugging
- * Face API) carry titles and abstracts as their authors typed them, LaTeX included.
- *
- * What is decoded: accents in their usual spellings (`\"o`, `\"{o}`, `{\" o}`, `\v{c}`, `\'{\i}`), letters
- * written as commands (`\ss`, `\o`, `\ae`, `\l`), escaped characters (`\& \% \_ \# \$ \{ \}`), macros
- * whose argument is shown plain (`\emph{x}`, `\url{x}`, `\mathrm{x}`) and font declarations (`{\bf x}`),
- * Greek letters and the common math symbols, and braces that only group (`{BERT}`). Math (`$...$`,
- * `$$...$$`, `\(...\)`, `\[...\]`) loses its delimiters only when all of it can be shown: known symbols,
- * plain characters, and scripts of one character (`x^n`) or of digits and signs (`n^{-1}` → n⁻¹); any
- * other math (`\frac{a}{b}`, `x_{ij}`) stays exactly as written, delimiters included, as does an unknown
- * macro with its braced arguments.
- *
- * Choices, made to leave plain text alone: a `$` opens math only before a non-space and closes it only
- * after a non-space and not before a digit (pandoc's rule), so prices ("$5 and $10") stay; `~` is a space
- * only between a letter or full stop and a letter or digit ("et~al.", "Fig.~2"), not inside a URL, and
- * elsewhere ("~10%", about ten) stays; `--`, `---` and the quotes ``` `` '' ``` stay, being as often plain
- * text (command-line flags, dashes typed in ASCII) as LaTeX; unbalanced braces stay.
- *
- * Linear time: one pass pairs the braces and finds where math may close, one decodes; no backtracking
- * patterns, no recursion, every search for a closing delimiter starts after the last one. Text without
- * `\ $ { } ~` is returned at once. Paper ids do not read this (see normalizeTitle).
+ * LaTeX in titles and abstracts, decoded for display (`Schr\"{o}dinger` → Schrödinger, `$\alpha$-divergence`
+ * → α-divergence): listings carry them as their authors typed them. Math that cannot all be shown, unknown
+ * macros, prices, `--` and TeX quotes stay as written; what is decoded and the rules that leave plain text
+ * alone are in docs/formats.md ("LaTeX"). Linear time: one pass pairs the braces and finds where math may
+ * close, one decodes; no backtracking patterns, no recursion. Text without `\ $ { } ~` is returned at once.
+ * Paper ids do not read this (see normalizeTitle).
  */
 import {collapseWhiteSpace} from './sanitize.js';
 import {isAsciiLetter, isDigit, isSpace, letterCommand, nameEnd, skipBlanks} from './latex-letters.js';
