@@ -72,7 +72,7 @@ export function* jsonArrayItems(chunks: Iterable<Uint8Array>): Generator<JsonPie
 			throw new SyntaxError(`item ${index + 1}: ${error instanceof Error ? error.message : String(error)}`);
 		}
 	};
-	const unexpected = (bytes: Buffer, at: number, message: string) => new SyntaxError(`${message.replace('%', characterAt(bytes, at))} in JSON at byte ${offset + at}`);
+	const unexpected = (bytes: Buffer, at: number, message: string) => new SyntaxError(`${message.replace('%', characterAt(bytes, at))} at byte ${offset + at}`);
 
 	const iterator = chunks[Symbol.iterator]();
 	try {
@@ -144,7 +144,7 @@ export function* jsonArrayItems(chunks: Iterable<Uint8Array>): Generator<JsonPie
 				} else if (isSpace(byte)) {
 					at++;
 				} else if (state === AFTER_ITEM) {
-					if (byte !== COMMA && byte !== CLOSE_ARRAY) throw unexpected(bytes, at, "Expected ',' or ']' after array element");
+					if (byte !== COMMA && byte !== CLOSE_ARRAY) throw unexpected(bytes, at, "Expected ',' or ']' after array element in JSON");
 					state = byte === COMMA ? NEXT : END;
 					at++;
 				} else if (state === END) {
@@ -153,7 +153,7 @@ export function* jsonArrayItems(chunks: Iterable<Uint8Array>): Generator<JsonPie
 					state = END;
 					at++;
 				} else if (byte === COMMA || byte === CLOSE_ARRAY) {
-					throw unexpected(bytes, at, "Unexpected token '%'");
+					throw unexpected(bytes, at, "Unexpected token '%' in JSON");
 				} else {
 					// An item starts: an object or array, a string, or a number, true, false or null.
 					state = ITEM;
