@@ -12,7 +12,7 @@
  * A document that is not an array (whatever comes first after a byte order mark and white space is not
  * `[`) is read whole by JSON.parse and given as `{document}`. Any text that is not JSON throws a
  * SyntaxError: JSON.parse's (for an item, after its number: "item 3: ...") or one worded as JSON.parse
- * words them, its position a byte offset in the text.
+ * words them (shorter where a message is shortened at 60 characters), its position a byte offset in the text.
  */
 
 /** An item of the top-level array (`index` from 0), or a document that is not an array. */
@@ -148,7 +148,7 @@ export function* jsonArrayItems(chunks: Iterable<Uint8Array>): Generator<JsonPie
 					state = byte === COMMA ? NEXT : END;
 					at++;
 				} else if (state === END) {
-					throw unexpected(bytes, at, 'Unexpected non-whitespace character after JSON');
+					throw unexpected(bytes, at, 'Unexpected text after JSON');
 				} else if (state === OPENED && byte === CLOSE_ARRAY) {
 					state = END;
 					at++;

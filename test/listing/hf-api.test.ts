@@ -168,7 +168,7 @@ describe('parseHfApi on what is not an API answer', () => {
 		['an array of other things', '[{"title": "T", "summary": "S"}, 3]', 'api.json: is JSON but none of its 2 items is a Hugging Face paper'],
 		['an API error', '{"error": "Invalid date \\u001B[2J"}', 'api.json: is an error from the Hugging Face API: Invalid date'],
 		['an API error after a byte order mark', '\uFEFF {"error": "Invalid date"}', 'api.json: is an error from the Hugging Face API: Invalid date'],
-		['text after the array', `${FIXTURE.trimEnd()}\n]`, 'api.json: is not valid JSON (Unexpected non-whitespace character after JSON at byte'],
+		['text after the array', `${FIXTURE.trimEnd()}\n]`, 'api.json: is not valid JSON (Unexpected text after JSON at byte'],
 		['a comma after the last item', `${FIXTURE.trimEnd().slice(0, -1)},]`, "api.json: is not valid JSON (Unexpected token ']' in JSON at byte"],
 		['an item that is not JSON', '[{"paper": {"title": "A"}}, {"paper": {title: "B"}}]', 'api.json: is not valid JSON (item 2: '],
 	])('refuses %s with an InputError saying so', (_name, text, message) => {
@@ -218,7 +218,7 @@ describe('createHfApiParser', () => {
 	it('refuses the answer when its text goes wrong after papers were read, naming the file', () => {
 		const parser = createHfApiParser([Buffer.from(`${FIXTURE.trimEnd()} x`)], {source: 'api.json'});
 		expect(parser.run(Infinity, 2)).toBe(false);
-		expect(() => parser.run(Infinity)).toThrow(/^api\.json: is not valid JSON \(Unexpected non-whitespace character after JSON at byte \d+\)$/);
+		expect(() => parser.run(Infinity)).toThrow(/^api\.json: is not valid JSON \(Unexpected text after JSON at byte \d+\)$/);
 	});
 });
 

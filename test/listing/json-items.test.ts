@@ -144,7 +144,7 @@ describe('jsonArrayItems', () => {
 			}
 			return null;
 		};
-		expect(message('[1] x')).toBe('Unexpected non-whitespace character after JSON at byte 4');
+		expect(message('[1] x')).toBe('Unexpected text after JSON at byte 4');
 		expect(message('[1 2]')).toBe("Expected ',' or ']' after array element in JSON at byte 3");
 		expect(message('[1,]')).toBe("Unexpected token ']' in JSON at byte 3");
 		expect(message('[1,')).toBe('Unexpected end of JSON input');
