@@ -39,6 +39,16 @@ const ITEM = 3;
 const AFTER_ITEM = 4;
 const END = 5;
 
+/** What a byte between an item's strings does: nothing, start a string, open or close an object or array. */
+const OTHER = 0;
+const STRING = 1;
+const OPENS = 2;
+const CLOSES = 3;
+const STRUCTURE = new Uint8Array(256);
+STRUCTURE[QUOTE] = STRING;
+STRUCTURE[OPEN_OBJECT] = STRUCTURE[OPEN_ARRAY] = OPENS;
+STRUCTURE[CLOSE_OBJECT] = STRUCTURE[CLOSE_ARRAY] = CLOSES;
+
 const isSpace = (byte: number) => byte === SPACE || byte === LF || byte === CR || byte === TAB;
 
 /** The character at `at` for a message (a whole UTF-8 character when the byte starts one). */
@@ -111,10 +121,15 @@ export function* jsonArrayItems(chunks: Iterable<Uint8Array>): Generator<JsonPie
 							if (byte === COMMA || byte === CLOSE_ARRAY || isSpace(byte)) ended = true;
 							else at++;
 						} else {
-							const byte = bytes[at++]!;
-							if (byte === QUOTE) inString = true;
-							else if (byte === OPEN_OBJECT || byte === OPEN_ARRAY) depth++;
-							else if (byte === CLOSE_OBJECT || byte === CLOSE_ARRAY) ended = --depth === 0;
+							// Between strings: to the next quote or bracket.
+							while (at < end) {
+								const kind = STRUCTURE[bytes[at++]!]!;
+								if (kind === OTHER) continue;
+								if (kind === STRING) inString = true;
+								else if (kind === OPENS) depth++;
+								else ended = --depth === 0;
+								break;
+							}
 						}
 					}
 					if (!ended) break;
