@@ -5,6 +5,8 @@
  * as arXiv's own are (see unwrapAbstract).
  */
 import {fileError, shorten} from '../errors.js';
+import type {ListingParser} from './hf-page.js';
+import {jsonArrayItems, type JsonPiece} from './json-items.js';
 import {type Paper, type ParseResult, type ParseWarning} from './paper.js';
 import {normalizeArxivId} from './arxiv-id.js';
 import {buildRecord, isoDay} from './records.js';
@@ -34,24 +36,37 @@ function describeJsonError(error: unknown): string {
  * skipped with a warning.
  */
 export function parseHfApi(text: string, options: {source: string}): ParseResult {
+	const parser = createHfApiParser([Buffer.from(text, 'utf8')], options);
+	parser.run(Infinity);
+	return {papers: parser.papers, warnings: parser.warnings};
+}
+
+/**
+ * The same parse as `parseHfApi`, of the listing's bytes in chunks, an item at a time (json-items.ts): the
+ * reader shows the first papers while the rest is read, and a big answer is never held whole. The text
+ * may turn out not to be JSON after papers were read: the InputError comes then.
+ */
+export function createHfApiParser(input: Iterable<Uint8Array>, options: {source: string}): ListingParser {
 	const {source} = options;
-	let document: unknown;
-	try {
-		document = JSON.parse(text.startsWith('\uFEFF') ? text.slice(1) : text);
-	} catch (error) {
-		throw fileError(source, `is not valid JSON (${describeJsonError(error)})`);
-	}
-	if (!Array.isArray(document)) {
-		const apiError = isObject(document) ? stringField(document, 'error') : null;
-		if (apiError !== null) throw fileError(source, `is an error from the Hugging Face API: ${shorten(sanitizeLine(apiError))}`);
-		throw fileError(source, 'is JSON but not a Hugging Face daily papers list (an array of {"paper": {...}} items)');
-	}
 	const papers: Paper[] = [];
 	const warnings: ParseWarning[] = [];
 	const warn = (message: string) => warnings.push({source, line: null, message});
+	const pieces = jsonArrayItems(input);
+	let count = 0;
 	let items = 0;
-	document.forEach((item: unknown, index) => {
-		const number = index + 1;
+	let done = false;
+
+	const next = (): JsonPiece | null => {
+		try {
+			const piece = pieces.next();
+			return piece.done === true ? null : piece.value;
+		} catch (error) {
+			if (!(error instanceof SyntaxError)) throw error;
+			throw fileError(source, `is not valid JSON (${describeJsonError(error)})`);
+		}
+	};
+
+	const read = (item: unknown, number: number) => {
 		if (!isObject(item) || !isObject(item.paper)) {
 			warn(`item ${number} is not a {"paper": {...}} item, skipped`);
 			return;
@@ -67,11 +82,32 @@ export function parseHfApi(text: string, options: {source: string}): ParseResult
 			warn(`item ${number} ("${shorten(paper.title)}"): "${shorten(sanitizeLine(rawId))}" is not an arXiv id; kept without one`);
 		}
 		papers.push(paper);
-	});
-	if (document.length > 0 && items === 0) {
-		throw fileError(source, `is JSON but none of its ${document.length} items is a Hugging Face paper ({"paper": {...}})`);
-	}
-	return {papers, warnings};
+	};
+
+	return {
+		papers,
+		warnings,
+		mayBeEmpty: true, // an empty answer is a day without papers, not a broken file
+		run(deadline, enough = Infinity) {
+			while (!done) {
+				const piece = next();
+				if (piece === null) {
+					done = true;
+					if (count > 0 && items === 0) throw fileError(source, `is JSON but none of its ${count} items is a Hugging Face paper ({"paper": {...}})`);
+					break;
+				}
+				if ('document' in piece) {
+					const apiError = isObject(piece.document) ? stringField(piece.document, 'error') : null;
+					if (apiError !== null) throw fileError(source, `is an error from the Hugging Face API: ${shorten(sanitizeLine(apiError))}`);
+					throw fileError(source, 'is JSON but not a Hugging Face daily papers list (an array of {"paper": {...}} items)');
+				}
+				count++;
+				read(piece.item, piece.index + 1);
+				if (performance.now() >= deadline || papers.length >= enough) break;
+			}
+			return done;
+		},
+	};
 }
 
 function readItem(item: JsonObject, paper: JsonObject, source: string): Paper | null {

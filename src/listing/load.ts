@@ -6,7 +6,7 @@ import {readdir} from 'node:fs/promises';
 import {join} from 'node:path';
 import {InputError, problemOf, type FileError} from '../errors.js';
 import {parseArxivFeed} from './arxiv.js';
-import {parseHfApi} from './hf-api.js';
+import {createHfApiParser} from './hf-api.js';
 import {createHfPageParser, type ListingParser} from './hf-page.js';
 import type * as HtmlText from './html-text.js';
 import {createMerger, type Paper, type ParseResult, type ParseWarning} from './paper.js';
@@ -226,6 +226,7 @@ export async function startLoading(files: readonly ListingSource[], options: Loa
 /** The parser for a listing's format: page text a slice at a time, JSON and XML in one go. */
 function createParser(opened: Opened, options: {source: string; year?: number; today?: Date}): Parser {
 	if (opened.format === 'hf-page') return createHfPageParser(opened.input, options);
+	if (opened.format === 'hf-api') return createHfApiParser(opened.input, options);
 	if (opened.format === 'html') {
 		// An HTML page in a directory under another name than .html: not read (the reader was not loaded).
 		if (htmlReader === undefined) return {papers: [], warnings: [], html: true, run: () => true};
@@ -241,7 +242,7 @@ function createParser(opened: Opened, options: {source: string; year?: number; t
 			},
 		};
 	}
-	const parse = opened.format === 'hf-api' ? parseHfApi : parseArxivFeed;
+	const parse = parseArxivFeed;
 	const papers: Paper[] = [];
 	const warnings: ParseWarning[] = [];
 	let done = false;

@@ -2,7 +2,7 @@ import {readFileSync} from 'node:fs';
 import {describe, expect, it} from 'vitest';
 import {InputError} from '../../src/errors.js';
 import {parseHfPage} from '../../src/listing/hf-page.js';
-import {looksLikeHfApi, parseHfApi} from '../../src/listing/hf-api.js';
+import {createHfApiParser, looksLikeHfApi, parseHfApi} from '../../src/listing/hf-api.js';
 import {paperId} from '../../src/listing/paper.js';
 import {UNSAFE_CHARACTER} from '../../src/text/sanitize.js';
 
@@ -167,6 +167,10 @@ describe('parseHfApi on what is not an API answer', () => {
 		['null', 'null', 'api.json: is JSON but not a Hugging Face daily papers list'],
 		['an array of other things', '[{"title": "T", "summary": "S"}, 3]', 'api.json: is JSON but none of its 2 items is a Hugging Face paper'],
 		['an API error', '{"error": "Invalid date \\u001B[2J"}', 'api.json: is an error from the Hugging Face API: Invalid date'],
+		['an API error after a byte order mark', '\uFEFF {"error": "Invalid date"}', 'api.json: is an error from the Hugging Face API: Invalid date'],
+		['text after the array', `${FIXTURE.trimEnd()}\n]`, 'api.json: is not valid JSON (Unexpected text after JSON at byte'],
+		['a comma after the last item', `${FIXTURE.trimEnd().slice(0, -1)},]`, "api.json: is not valid JSON (Unexpected token ']' in JSON at byte"],
+		['an item that is not JSON', '[{"paper": {"title": "A"}}, {"paper": {title: "B"}}]', 'api.json: is not valid JSON (item 2: '],
 	])('refuses %s with an InputError saying so', (_name, text, message) => {
 		const caught = error(text);
 		expect(caught.message.startsWith(message)).toBe(true);
@@ -178,6 +182,43 @@ describe('parseHfApi on what is not an API answer', () => {
 		expect(caught.message).toMatch(/^api\.json: is not valid JSON \(/);
 		expect(caught.message).not.toMatch(UNSAFE_CHARACTER);
 		expect(caught.message.length).toBeLessThan(120);
+	});
+});
+
+describe('createHfApiParser', () => {
+	const chunks = (size: number) => {
+		const bytes = Buffer.from(FIXTURE, 'utf8');
+		const parts: Buffer[] = [];
+		for (let at = 0; at < bytes.length; at += size) parts.push(bytes.subarray(at, at + size));
+		return parts;
+	};
+
+	it('reads the answer in chunks of any size, a few papers at a time, to what parseHfApi reads', () => {
+		const whole = parse(FIXTURE);
+		for (const size of [1, 1000, 1 << 20]) {
+			const parser = createHfApiParser(chunks(size), {source: 'api.json'});
+			expect(parser.mayBeEmpty).toBe(true);
+			expect(parser.run(Infinity, 2)).toBe(false);
+			expect(parser.papers.length).toBe(2);
+			expect(parser.run(Infinity, 3)).toBe(false);
+			expect(parser.papers.length).toBe(3);
+			expect(parser.run(Infinity)).toBe(true);
+			expect({papers: parser.papers, warnings: parser.warnings}).toEqual(whole);
+		}
+	});
+
+	it('stops at the deadline with what it has read, and goes on', () => {
+		const parser = createHfApiParser(chunks(4096), {source: 'api.json'});
+		expect(parser.run(0)).toBe(false);
+		expect(parser.papers.length).toBe(1);
+		expect(parser.run(Infinity)).toBe(true);
+		expect(parser.papers.length).toBe(parse(FIXTURE).papers.length);
+	});
+
+	it('refuses the answer when its text goes wrong after papers were read, naming the file', () => {
+		const parser = createHfApiParser([Buffer.from(`${FIXTURE.trimEnd()} x`)], {source: 'api.json'});
+		expect(parser.run(Infinity, 2)).toBe(false);
+		expect(() => parser.run(Infinity)).toThrow(/^api\.json: is not valid JSON \(Unexpected text after JSON at byte \d+\)$/);
 	});
 });
 
