@@ -5,7 +5,7 @@
 import {readdir} from 'node:fs/promises';
 import {join} from 'node:path';
 import {InputError, problemOf, type FileError} from '../errors.js';
-import {parseArxivFeed} from './arxiv.js';
+import {createFeedParser} from './feed-stream.js';
 import {parseHfApi} from './hf-api.js';
 import {createHfPageParser, type ListingParser} from './hf-page.js';
 import type * as HtmlText from './html-text.js';
@@ -241,7 +241,8 @@ function createParser(opened: Opened, options: {source: string; year?: number; t
 			},
 		};
 	}
-	const parse = opened.format === 'hf-api' ? parseHfApi : parseArxivFeed;
+	if (opened.format !== 'hf-api') return createFeedParser(opened.input, options); // an arXiv feed, entry by entry
+	const parse = parseHfApi;
 	const papers: Paper[] = [];
 	const warnings: ParseWarning[] = [];
 	let done = false;
