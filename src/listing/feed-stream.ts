@@ -52,8 +52,17 @@ export function createFeedParser(input: Iterable<Uint8Array | string>, options: 
 	};
 }
 
-/** The text of the chunks, a byte order mark dropped, each with whether it is the last. */
-function* texts(input: Iterable<Uint8Array | string>): Generator<{text: string; last: boolean}, void, undefined> {
+/**
+ * Text is decoded and cut this much at a time: a piece this small is a string in V8's young generation,
+ * short-lived garbage, even two bytes a character (a 1 MB string goes to the old one, collected late).
+ */
+const PIECE_BYTES = 64 * 1024;
+
+/**
+ * The text of the chunks in pieces, a byte order mark dropped, each with whether it is the last and how
+ * many characters of its chunk are still to come (so that the element budget counts the whole chunk).
+ */
+function* texts(input: Iterable<Uint8Array | string>): Generator<{text: string; last: boolean; ahead: number}, void, undefined> {
 	const decoder = new StringDecoder('utf8');
 	let first = true;
 	const strip = (text: string) => {
@@ -61,25 +70,39 @@ function* texts(input: Iterable<Uint8Array | string>): Generator<{text: string; 
 		first = false;
 		return text.startsWith('\uFEFF') ? text.slice(1) : text;
 	};
-	let held: string | null = null;
-	for (const whole of input) {
-	for (let at = 0; at < whole.length; at += 65536) {
-		const chunk = whole.slice(at, at + 65536);
-		const text = strip(typeof chunk === 'string' ? chunk : decoder.write(chunk));
-		if (text === '') continue;
-		if (held !== null) yield {text: held, last: false};
-		held = text;
+	let held: {text: string; ahead: number} | null = null;
+	for (const chunk of input) {
+		let ahead = typeof chunk === 'string' ? 0 : utf16Length(chunk);
+		for (let at = 0; at < chunk.length; at += PIECE_BYTES) {
+			const piece = typeof chunk === 'string' ? chunk : decoder.write(chunk.subarray(at, at + PIECE_BYTES));
+			ahead = Math.max(0, ahead - piece.length);
+			const text = strip(piece);
+			if (text === '') continue;
+			if (held !== null) yield {...held, last: false};
+			held = {text, ahead};
+			if (typeof chunk === 'string') break;
+		}
 	}
+	yield {text: (held?.text ?? '') + strip(decoder.end()), last: true, ahead: 0};
+}
+
+/** The characters (UTF-16 code units) UTF-8 bytes decode to. */
+function utf16Length(bytes: Uint8Array): number {
+	let length = 0;
+	for (const byte of bytes) {
+		if ((byte & 0xc0) !== 0x80) length++;
+		if (byte >= 0xf0) length++;
 	}
-	yield {text: (held ?? '') + strip(decoder.end()), last: true};
+	return length;
 }
 
 function* readFeed(input: Iterable<Uint8Array | string>, source: string, papers: Paper[], warnings: ParseWarning[], state: {endsEarly: boolean}): Generator<void, void, undefined> {
 	const chunks = texts(input);
-	let {text, last} = chunks.next().value!;
+	let {text, last, ahead} = chunks.next().value!;
 	const more = () => {
 		const chunk = chunks.next().value!;
 		last = chunk.last;
+		ahead = chunk.ahead;
 		return chunk.text;
 	};
 	// The prolog, up to the whole name of the root element.
@@ -111,7 +134,7 @@ function* readFeed(input: Iterable<Uint8Array | string>, source: string, papers:
 	let channelDay: string | null | undefined;
 	let ending: string | null = null;
 	for (;;) {
-		const problem = scanBounds(bounds, cutter.text, cutter.length, last);
+		const problem = scanBounds(bounds, cutter.text, cutter.length + ahead, last);
 		if (problem !== null) throw boundsError(problem);
 		const entries = cutter.cut();
 		if (entries === null) {
@@ -120,7 +143,7 @@ function* readFeed(input: Iterable<Uint8Array | string>, source: string, papers:
 			const line = cutter.lineAt(cutter.malformedAt);
 			for (;;) {
 				bounds.next -= cutter.drop(cutter.offset + bounds.next);
-				const later = scanBounds(bounds, cutter.text, cutter.length, last);
+				const later = scanBounds(bounds, cutter.text, cutter.length + ahead, last);
 				if (later !== null) throw boundsError(later);
 				if (last) break;
 				cutter.add(more());
