@@ -17,36 +17,16 @@
  * A feed cut short (a download that stopped mid-document; xml-cut.ts) keeps the entries that are whole
  * before the cut, with one warning saying where the document ends early, as the page parser keeps the
  * papers before a cut. Text that is malformed before its end is refused as any malformed feed is.
+ *
+ * A feed is read entry by entry as it arrives (feed-stream.ts); an entry becomes a Paper in feed-entries.ts.
  */
-import {fileError, shorten} from '../errors.js';
-import {type Paper, type ParseResult, type ParseWarning} from './paper.js';
-import {arxivIdNamedBy, normalizeArxivId} from './arxiv-id.js';
-import {buildRecord, isoDay, splitAuthors, type RecordFields} from './records.js';
-import {
-	checkWellFormed,
-	childNamed,
-	childrenNamed,
-	childText,
-	htmlFragmentText,
-	isElement,
-	lineLookup,
-	localName,
-	parseXml,
-	readProlog,
-	textOf,
-	type XmlElement,
-} from './xml.js';
+import {kindOfRoot} from './feed-entries.js';
+import {createFeedParser} from './feed-stream.js';
+import {type ParseResult} from './paper.js';
+import {readProlog} from './xml.js';
 import {readCut} from './xml-cut.js';
-import {markupProblem} from './xml-bounds.js';
-import {sanitizeLine} from '../text/sanitize.js';
-import {shownLine} from '../text/latex.js';
 
-/** The kind of feed a root element names: `<feed>` is Atom, `<rss>` and `<rdf:RDF>` are RSS; null for anything else. */
-function kindOfRoot(root: string): 'atom' | 'rss' | null {
-	const name = localName(root);
-	if (name === 'feed') return 'atom';
-	return name === 'rss' || name === 'RDF' ? 'rss' : null;
-}
+export {splitAnnouncement, splitRdfTitle} from './feed-entries.js';
 
 /**
  * A cheap look at the root element (the first kilobytes of a file are enough): 'atom' for `<feed>`,
@@ -55,32 +35,13 @@ function kindOfRoot(root: string): 'atom' | 'rss' | null {
  */
 export function feedKind(text: string): 'atom' | 'rss' | null {
 	const {root} = readProlog(text);
-	return root === null ? null : kindOfRoot(root);
+	const kind = root === null ? null : kindOfRoot(root);
+	return kind === 'rdf' ? 'rss' : kind;
 }
 
 /** True for the beginning of an XML document that ends before its root element's start tag is whole (a feed cut short there). */
 export function endsBeforeRoot(text: string): boolean {
 	return readCut(text.startsWith('\uFEFF') ? text.slice(1) : text)?.rootStarted === false;
-}
-
-interface Context {
-	source: string;
-	papers: Paper[];
-	warnings: ParseWarning[];
-	lineOf: (offset: number) => number;
-	/** Where the elements open at a cut start: those are not whole. */
-	open: ReadonlySet<number>;
-	/** What the feed's entries (or items) were where the text ends. */
-	ending: Ending;
-}
-
-interface Ending {
-	/** "entry" or "item". */
-	kind: string;
-	/** The whole ones. */
-	count: number;
-	/** The one cut off by the end of the text, or null. */
-	cut: XmlElement | null;
 }
 
 /**
@@ -93,188 +54,8 @@ interface Ending {
  * cut, a last warning "document ends early at line N: ...", and `endsEarly`.
  */
 export function parseArxivFeed(text: string, options: {source: string}): ParseResult {
-	const {source} = options;
-	const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
-	const {root} = readProlog(body);
-	const kind = root === null ? null : kindOfRoot(root);
-	if (kind === null) {
-		if (endsBeforeRoot(body)) return cutShort(body, source, 'before its root element');
-		if (root === null) throw fileError(source, 'is not XML (an arXiv Atom or RSS feed was expected)');
-		throw fileError(source, `is XML, but its root element is <${shorten(sanitizeLine(root))}>, not an arXiv Atom feed (<feed>) or RSS feed (<rss>, <rdf:RDF>)`);
-	}
-	const entryKind = kind === 'atom' ? 'entry' : 'item';
-	const problem = markupProblem(body);
-	if (problem !== null) throw fileError(source, problem.kind === 'declaration' ? problem.message : `${problem.message} (line ${lineLookup(body)(problem.offset)})`);
-	const part = wholePart(body, source);
-	if (part === null) return cutShort(body, source, `before its first ${entryKind}`);
-	let nodes;
-	try {
-		nodes = parseXml(part.text);
-	} catch (error) {
-		throw fileError(source, `cannot be read as XML (${shorten(sanitizeLine(error instanceof Error ? error.message : String(error)))})`);
-	}
-	const element = nodes.find(isElement);
-	if (element === undefined) throw fileError(source, 'has no root element');
-	const context: Context = {source, papers: [], warnings: [], lineOf: lineLookup(body), open: part.open, ending: {kind: entryKind, count: 0, cut: null}};
-	if (element.name === 'feed') readAtom(element, context);
-	else if (element.name === 'rss') readRss(element, context);
-	else readRdf(element, context);
-	if (part.text === body) return {papers: context.papers, warnings: context.warnings};
-	return cutShort(body, source, endingText(context), context);
-}
-
-/**
- * The part of a feed's text to read: all of it when it is well-formed; when it is a well-formed document
- * cut short, its whole part (xml-cut.ts) with where the elements open at the cut start; null when the cut
- * came before the root's start tag was whole. Throws an InputError when it is neither.
- */
-function wholePart(body: string, source: string): {text: string; open: ReadonlySet<number>} | null {
-	const problem = checkWellFormed(body);
-	if (problem === null) return {text: body, open: new Set()};
-	const cut = readCut(body);
-	if (cut === null || (cut.rootStarted && checkWellFormed(cut.closed) !== null)) {
-		throw fileError(source, `is not well-formed XML (line ${problem.line}: ${shorten(sanitizeLine(problem.message))})`);
-	}
-	return cut.rootStarted ? {text: cut.closed, open: new Set(cut.open.map((element) => element.start))} : null;
-}
-
-/** A feed cut short: the papers whole before the cut, and a last warning naming the line where the text ends. */
-function cutShort(body: string, source: string, where: string, read: Pick<ParseResult, 'papers' | 'warnings'> = {papers: [], warnings: []}): ParseResult {
-	const line = lineLookup(body)(Math.max(0, body.length - 1));
-	return {papers: read.papers, warnings: [...read.warnings, {source, line, message: `document ends early at line ${line}: ${where}`}], endsEarly: true};
-}
-
-function isWhole(context: Context, element: XmlElement): boolean {
-	return element.start === null || !context.open.has(element.start);
-}
-
-/** The parent's children with this name that are whole; one cut off by the end of the text is noted in the context's ending. */
-function wholeChildren(context: Context, parent: XmlElement, name: string): XmlElement[] {
-	const all = childrenNamed(parent, name);
-	const whole = all.filter((element) => isWhole(context, element));
-	context.ending = {kind: context.ending.kind, count: whole.length, cut: whole.length < all.length ? all.at(-1)! : null};
-	return whole;
-}
-
-/** Where the entries stop: "in entry 3 ("Title"), which is skipped", "after entry 2", "before its first item". */
-function endingText(context: Context): string {
-	const {kind, count, cut} = context.ending;
-	if (cut === null) return count === 0 ? `before its first ${kind}` : `after ${kind} ${count}`;
-	const titleElement = childNamed(cut, 'title');
-	const title = titleElement === null || !isWhole(context, titleElement) ? '' : shorten(shownLine(sanitizeLine(textOf(titleElement))));
-	return `in ${kind} ${count + 1}${title === '' ? '' : ` ("${title}")`}, which is skipped`;
-}
-
-/** Adds the paper an element describes, or a warning with the element's line when it has no title. */
-function add(context: Context, element: XmlElement, kind: string, number: number, fields: Omit<RecordFields, 'source' | 'upvotes'>): void {
-	const paper = buildRecord({...fields, upvotes: null, source: context.source}); // arXiv counts no upvotes
-	if (paper === null) {
-		warn(context, element, `${kind} ${number} has no title, skipped`);
-	} else {
-		context.papers.push(paper);
-	}
-}
-
-function warn(context: Context, element: XmlElement, message: string): void {
-	context.warnings.push({source: context.source, line: element.start === null ? null : context.lineOf(element.start), message});
-}
-
-const API_ERROR_ID = /^https?:\/\/(?:export\.)?arxiv\.org\/api\/errors/i;
-
-function isApiError(entry: XmlElement): boolean {
-	return API_ERROR_ID.test(childText(entry, 'id').trim());
-}
-
-function apiErrorMessage(entry: XmlElement): string {
-	const message = sanitizeLine(childText(entry, 'summary')) || sanitizeLine(childText(entry, 'id'));
-	return shorten(message);
-}
-
-function readAtom(feed: XmlElement, context: Context): void {
-	const entries = wholeChildren(context, feed, 'entry');
-	const errors = entries.filter(isApiError);
-	if (errors.length > 0 && errors.length === entries.length) {
-		throw fileError(context.source, `is an error answer from the arXiv API: ${apiErrorMessage(errors[0]!)}`);
-	}
-	entries.forEach((entry, index) => {
-		if (isApiError(entry)) {
-			warn(context, entry, `entry ${index + 1} is an error from the arXiv API, skipped: ${apiErrorMessage(entry)}`);
-			return;
-		}
-		const announcement = splitAnnouncement(childText(entry, 'summary') || childText(entry, 'content'));
-		const alternate = childrenNamed(entry, 'link').find((link) => (link.attributes.rel ?? 'alternate') === 'alternate');
-		const authorElements = childrenNamed(entry, 'author');
-		add(context, entry, 'entry', index + 1, {
-			title: childText(entry, 'title'),
-			abstract: announcement.abstract,
-			authors: authorElements.length > 0 ? authorElements.map((author) => childText(author, 'name')) : creators(entry, (text) => text),
-			published: isoDay(childText(entry, 'published')) ?? isoDay(childText(entry, 'updated')),
-			arxivId: arxivIdNamedBy(childText(entry, 'id')) ?? announcement.arxivId ?? arxivIdNamedBy(alternate?.attributes.href ?? ''),
-		});
-	});
-}
-
-function readRss(rss: XmlElement, context: Context): void {
-	const channel = childNamed(rss, 'channel');
-	if (channel === null) {
-		if (context.open.size > 0) return; // cut before it
-		throw fileError(context.source, 'is an RSS feed without a <channel>');
-	}
-	wholeChildren(context, channel, 'item').forEach((item, index) => {
-		const announcement = splitAnnouncement(childText(item, 'description'));
-		add(context, item, 'item', index + 1, {
-			title: childText(item, 'title'),
-			abstract: announcement.abstract,
-			authors: creators(item, (text) => text),
-			published: isoDay(childText(item, 'pubDate')) ?? isoDay(childText(item, 'date')),
-			arxivId: announcement.arxivId ?? arxivIdNamedBy(childText(item, 'link')) ?? arxivIdNamedBy(childText(item, 'guid')),
-		});
-	});
-}
-
-/** RSS 1.0: the items are the root's children; the abstract and the authors are HTML. */
-function readRdf(rdf: XmlElement, context: Context): void {
-	const channel = childNamed(rdf, 'channel');
-	const channelDay = channel === null ? null : isoDay(childText(channel, 'date'));
-	wholeChildren(context, rdf, 'item').forEach((item, index) => {
-		const {title, arxivId} = splitRdfTitle(childText(item, 'title'));
-		add(context, item, 'item', index + 1, {
-			title,
-			abstract: htmlFragmentText(childText(item, 'description')),
-			authors: creators(item, htmlFragmentText),
-			published: isoDay(childText(item, 'date')) ?? channelDay,
-			arxivId: arxivId ?? arxivIdNamedBy(item.attributes.about ?? '') ?? arxivIdNamedBy(childText(item, 'link')),
-		});
-	});
-}
-
-/** The names in an element's `<dc:creator>`s (one name each, or "A, B and C" in one). */
-function creators(element: XmlElement, toText: (text: string) => string): string[] {
-	return childrenNamed(element, 'creator').flatMap((creator) => splitAuthors(toText(textOf(creator))));
-}
-
-const ANNOUNCEMENT = /^\s*arXiv:(\S+)\s+Announce Type:\s*[\w-]+/i;
-const ABSTRACT_LABEL = /^\s*Abstract:[ \t]*/i;
-
-/**
- * A daily feed's description, "arXiv:2411.01234v1 Announce Type: new \nAbstract: We ...", as the arXiv id
- * and the abstract; other text is all abstract.
- */
-export function splitAnnouncement(description: string): {arxivId: string | null; abstract: string} {
-	const announcement = ANNOUNCEMENT.exec(description);
-	const rest = announcement === null ? description : description.slice(announcement[0].length);
-	const label = ABSTRACT_LABEL.exec(rest);
-	return {
-		arxivId: announcement?.[1] === undefined ? null : normalizeArxivId(announcement[1]),
-		abstract: label === null ? rest : rest.slice(label[0].length),
-	};
-}
-
-const RDF_TITLE = /^([\s\S]*?)\.?\s*\(arXiv:([^\s)]+)[^)]*\)\s*$/;
-
-/** An RSS 1.0 title, "Title. (arXiv:1805.08875v1 [hep-ex] UPDATED)", as the title and the arXiv id. */
-export function splitRdfTitle(raw: string): {title: string; arxivId: string | null} {
-	const match = RDF_TITLE.exec(raw);
-	if (match === null) return {title: raw, arxivId: null};
-	return {title: match[1] ?? '', arxivId: normalizeArxivId(match[2] ?? '')};
+	const parser = createFeedParser([text], options);
+	parser.run(Infinity);
+	const {papers, warnings} = parser;
+	return parser.endsEarly ? {papers, warnings, endsEarly: true} : {papers, warnings};
 }

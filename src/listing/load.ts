@@ -5,7 +5,7 @@
 import {readdir} from 'node:fs/promises';
 import {join} from 'node:path';
 import {InputError, problemOf, type FileError} from '../errors.js';
-import {parseArxivFeed} from './arxiv.js';
+import {createFeedParser} from './feed-stream.js';
 import {createHfApiParser} from './hf-api.js';
 import {createHfPageParser, type ListingParser} from './hf-page.js';
 import type * as HtmlText from './html-text.js';
@@ -223,7 +223,7 @@ export async function startLoading(files: readonly ListingSource[], options: Loa
 	};
 }
 
-/** The parser for a listing's format: page text a slice at a time, JSON and XML in one go. */
+/** The parser for a listing's format, each run a slice at a time as the chunks are read. */
 function createParser(opened: Opened, options: {source: string; year?: number; today?: Date}): Parser {
 	if (opened.format === 'hf-page') return createHfPageParser(opened.input, options);
 	if (opened.format === 'hf-api') return createHfApiParser(opened.input, options);
@@ -242,28 +242,7 @@ function createParser(opened: Opened, options: {source: string; year?: number; t
 			},
 		};
 	}
-	const parse = parseArxivFeed;
-	const papers: Paper[] = [];
-	const warnings: ParseWarning[] = [];
-	let done = false;
-	const parser = {
-		papers,
-		warnings,
-		mayBeEmpty: true, // an empty feed or API answer is a day without papers, not a broken file (unless cut short)
-		endsEarly: false,
-		run() {
-			if (done) return true;
-			const text = Buffer.concat([...opened.input]).toString('utf8');
-			const result: ParseResult = parse(text, {source: options.source}); // both parsers read past a byte order mark
-			papers.push(...result.papers);
-			warnings.push(...result.warnings);
-			parser.endsEarly = result.endsEarly === true;
-			parser.mayBeEmpty = !parser.endsEarly;
-			done = true;
-			return true;
-		},
-	};
-	return parser;
+	return createFeedParser(opened.input, options); // an arXiv feed, entry by entry
 }
 
 /** The visible files of a directory, by name (dated listings sort by date); null when `path` is not a directory. */

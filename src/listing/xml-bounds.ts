@@ -7,7 +7,8 @@
  *
  * Comments, CDATA sections, processing instructions and quoted attribute values are skipped whole, so
  * `<!DOCTYPE` written in them, or as escaped text (`&lt;!DOCTYPE`), is text and not refused. A document cut
- * short is scanned up to its end: what is unfinished there is not counted against it.
+ * short is scanned up to its end: what is unfinished there is not counted against it. A document read in
+ * chunks is scanned as they come (scanBounds), each chunk before anything in it is parsed.
  */
 import {delimited} from './xml-cut.js';
 
@@ -32,11 +33,31 @@ const DECLARATION = /^<!([A-Za-z]+)/;
 
 /** Null when the markup is within the bounds and declares nothing, else the first problem. */
 export function markupProblem(text: string): MarkupProblem | null {
-	const maxElements = BASE_ELEMENTS + Math.floor(text.length / CHARACTERS_PER_ELEMENT);
-	let elements = 0;
-	let depth = 0;
-	let index = text.indexOf('<');
+	return scanBounds(startBounds(), text, text.length, true);
+}
+
+/** A scan of a document that arrives in pieces: what it has counted, and where in the text it goes on. */
+export interface BoundsScan {
+	elements: number;
+	depth: number;
+	/** Where the next piece of markup is looked for (an offset in the text the scan is given). */
+	next: number;
+}
+
+export function startBounds(): BoundsScan {
+	return {elements: 0, depth: 0, next: 0};
+}
+
+/**
+ * Scans the text from `scan.next` as `markupProblem` does; `length` is the document's length the element
+ * budget is figured from. Unless `final`, it stops before markup the text may end inside of (within 16
+ * characters of its end, or unfinished), leaving `scan.next` there for when more text has come.
+ */
+export function scanBounds(scan: BoundsScan, text: string, length: number, final: boolean): MarkupProblem | null {
+	const maxElements = BASE_ELEMENTS + Math.floor(length / CHARACTERS_PER_ELEMENT);
+	let index = text.indexOf('<', scan.next);
 	while (index !== -1) {
+		if (!final && index + 16 > text.length) break;
 		let end: number;
 		if (text.startsWith('<!--', index)) {
 			end = delimited(text, index, '<!--', '-->');
@@ -50,22 +71,30 @@ export function markupProblem(text: string): MarkupProblem | null {
 			if (keyword !== undefined) return {offset: index, message: `holds a declaration (<!${keyword}), which arXiv feeds never do (it is not read)`, kind: 'declaration'};
 			end = index + 2; // not markup the validator accepts: it says so
 		} else if (text.startsWith('</', index)) {
-			depth = Math.max(0, depth - 1);
-			end = scanTag(text, index + 2).end;
+			const tag = scanTag(text, index + 2);
+			if (tag.end !== -1) scan.depth = Math.max(0, scan.depth - 1);
+			end = tag.end;
 		} else {
 			const tag = scanTag(text, index + 1);
 			if (tag.attributes > MAX_ATTRIBUTES) {
 				return {offset: index, message: `has an element with more than ${MAX_ATTRIBUTES} attributes, which no arXiv feed has`, kind: 'bound'};
 			}
-			if (++elements > maxElements) {
-				return {offset: index, message: `has more than ${maxElements.toLocaleString('en-US')} elements (one per ${CHARACTERS_PER_ELEMENT} characters past ${BASE_ELEMENTS.toLocaleString('en-US')}), far more than an arXiv feed of its size`, kind: 'bound'};
+			if (tag.end !== -1 || final) {
+				if (++scan.elements > maxElements) {
+					return {offset: index, message: `has more than ${maxElements.toLocaleString('en-US')} elements (one per ${CHARACTERS_PER_ELEMENT} characters past ${BASE_ELEMENTS.toLocaleString('en-US')}), far more than an arXiv feed of its size`, kind: 'bound'};
+				}
+				if (!tag.empty && ++scan.depth > MAX_DEPTH) return {offset: index, message: `nests elements deeper than ${MAX_DEPTH}, which no arXiv feed does`, kind: 'bound'};
 			}
-			if (!tag.empty && ++depth > MAX_DEPTH) return {offset: index, message: `nests elements deeper than ${MAX_DEPTH}, which no arXiv feed does`, kind: 'bound'};
 			end = tag.end;
 		}
-		if (end === -1) return null; // cut short inside it
+		if (end === -1) {
+			// Cut short inside it: the rest comes with the next text, or never.
+			scan.next = final ? text.length : index;
+			return null;
+		}
 		index = text.indexOf('<', end);
 	}
+	scan.next = index === -1 ? text.length : index;
 	return null;
 }
 

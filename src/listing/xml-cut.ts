@@ -14,11 +14,11 @@
 const S = '[ \\t\\r\\n]';
 const NAME = '[A-Za-z_:\\u0080-\\uFFFF][\\w.:\\u0080-\\uFFFF-]*';
 const ATTRIBUTE = `${NAME}${S}*=${S}*(?:"[^<"]*"|'[^<']*')`;
-const START_TAG = new RegExp(`<(${NAME})(?:${S}+${ATTRIBUTE})*${S}*(/?)>`, 'y');
-const END_TAG = new RegExp(`</(${NAME})${S}*>`, 'y');
+export const START_TAG = new RegExp(`<(${NAME})(?:${S}+${ATTRIBUTE})*${S}*(/?)>`, 'y');
+export const END_TAG = new RegExp(`</(${NAME})${S}*>`, 'y');
 /** What the text may end with where it cuts a start tag: a beginning of one, up to its ">". */
-const START_TAG_BEGINNING = new RegExp(`<(?:${NAME}(?:${S}+${ATTRIBUTE})*(?:${S}+${NAME}(?:${S}*(?:=${S}*(?:"[^<"]*|'[^<']*)?)?)?)?${S}*/?)?$`, 'y');
-const END_TAG_BEGINNING = new RegExp(`</(?:${NAME}${S}*)?$`, 'y');
+export const START_TAG_BEGINNING = new RegExp(`<(?:${NAME}(?:${S}+${ATTRIBUTE})*(?:${S}+${NAME}(?:${S}*(?:=${S}*(?:"[^<"]*|'[^<']*)?)?)?)?${S}*/?)?$`, 'y');
+export const END_TAG_BEGINNING = new RegExp(`</(?:${NAME}${S}*)?$`, 'y');
 /** A character or entity reference cut before its ";". */
 const REFERENCE_BEGINNING = new RegExp(`^&(?:#(?:x[0-9A-Fa-f]*|[0-9]*)|${NAME})?$`);
 const NOT_SPACE = /[^ \t\r\n]/;
@@ -48,7 +48,7 @@ export function delimited(text: string, index: number, opening: string, closing:
 }
 
 /** True when the text from `index` to its end is the beginning of `markup`. */
-function beginsWith(text: string, index: number, markup: string): boolean {
+export function beginsWith(text: string, index: number, markup: string): boolean {
 	return text.length - index < markup.length && markup.startsWith(text.slice(index));
 }
 

@@ -44,6 +44,8 @@ const PARSER_OPTIONS: Partial<X2jOptions> = {
 	unpairedTags: ['br', 'hr', 'img', 'wbr'],
 };
 
+let parser: XMLParser | undefined;
+
 const METADATA = XMLParser.getMetaDataSymbol() as unknown as symbol;
 
 /** A problem that makes the text unreadable as XML, with its line. */
@@ -63,7 +65,8 @@ export function checkWellFormed(text: string, unpairedTags: string[] = []): XmlP
  * document nests elements deeper than 100 or its entities expand past the limits.
  */
 export function parseXml(text: string): XmlNode[] {
-	const parsed: unknown = new XMLParser(PARSER_OPTIONS).parse(text);
+	parser ??= new XMLParser(PARSER_OPTIONS); // one for all: a feed's entries are parsed one at a time
+	const parsed: unknown = parser.parse(text);
 	return Array.isArray(parsed) ? toNodes(parsed) : [];
 }
 
