@@ -8,6 +8,7 @@
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 const CLOSE = 0x7d;
+const COMMA = 0x2c;
 /** A literal of 10, 12 or 14 bytes as the 32-bit words (and 16-bit end) it is compared by. */
 interface Literal {
 	length: number;
@@ -30,7 +31,7 @@ const FAVORITE_AT = literal(',"favoriteAt":');
 export const HASH_START = 0x811c9dc5 | 0;
 
 /** The last entry `compactEntry` read (one object, reused: no allocation per entry). */
-export const entry = {hash: 0, read: false, readAt: 0, favorite: false, favoriteAt: 0};
+export const entry = {hash: 0, read: false, readAt: 0, favorite: false, favoriteAt: 0, unread: false};
 
 /** The view of the bytes last read, for reading 4 bytes at once. */
 let view: DataView<ArrayBufferLike> = new DataView(new ArrayBuffer(0));
@@ -78,8 +79,27 @@ function timeAt(bytes: Uint8Array, at: number): number {
  * the position after it; -1 for any other entry (the general path reads it, exactly as JSON.parse would).
  */
 export function compactEntry(bytes: Uint8Array, at: number): number {
-	if (bytes[at] !== QUOTE) return -1;
+	return entryAt(bytes, viewOf(bytes), at);
+}
+
+/**
+ * Reads entries from `at` while they are as papers writes them, separated by commas, adding each to
+ * `marks`. Returns where it stopped: at an entry it did not read (`entry.unread`), or after the last one.
+ */
+export function compactEntries(bytes: Uint8Array, at: number, marks: {addCompact(start: number, end: number): void}): number {
 	const words = viewOf(bytes);
+	for (;;) {
+		const end = entryAt(bytes, words, at);
+		entry.unread = end < 0;
+		if (end < 0) return at;
+		marks.addCompact(at, end);
+		if (bytes[end] !== COMMA) return end;
+		at = end + 1;
+	}
+}
+
+function entryAt(bytes: Uint8Array, words: DataView<ArrayBufferLike>, at: number): number {
+	if (bytes[at] !== QUOTE) return -1;
 	const keyEnd = at + 13;
 	let hash = HASH_START;
 	for (let index = at + 1; index < keyEnd; index++) {

@@ -9,7 +9,7 @@ export {HASH_START} from './compact-entry.js';
  * the file's bytes are kept as they are, and each mark is a row of typed arrays: its flags, its two
  * times, where its id's bytes are (in the file, or in an arena for ids set later or escaped in the file),
  * and where its whole entry is in the file. An entry as papers writes it stays a lazy row (its hash and
- * where it is: 13 bytes, the fresh memory a process touches being what costs): its mark is read from the
+ * where it is: 9 bytes, the fresh memory a process touches being what costs): its mark is read from the
  * file when asked. Ids are found by a hash of their UTF-8 bytes in an open-addressing table, so reading a
  * file makes no string per id.
  *
@@ -51,7 +51,7 @@ export class MarkTable {
 	#hash: Int32Array;
 	#entryStart: Int32Array;
 	#entryEnd: Int32Array;
-	/** Row + 1 of each id by hash; 0 is a free slot. At most half full. */
+	/** Row + 1 of each id by hash; 0 is a free slot. At most three quarters full. */
 	#slots: Int32Array;
 
 	/** A table over a file's bytes (the scanner adds its entries), with room for `expected` marks. */
@@ -66,7 +66,7 @@ export class MarkTable {
 		this.#hash = new Int32Array(capacity);
 		this.#entryStart = new Int32Array(capacity);
 		this.#entryEnd = new Int32Array(capacity);
-		this.#slots = new Int32Array(2 ** Math.ceil(Math.log2(capacity * 2)));
+		this.#slots = new Int32Array(2 ** Math.ceil(Math.log2((capacity * 4) / 3)));
 	}
 
 	/** A table holding these marks (tests, and stores read the slow way). */
@@ -149,7 +149,7 @@ export class MarkTable {
 	equals(other: MarkTable): boolean {
 		if (this.#size !== other.#size) return false;
 		for (let row = 0; row < this.#size; row++) {
-			const there = other.#find(this.#keyBytes(row), this.#keyStart(row), this.#keyEnd(row), this.#hash[row]!);
+			const there = other.#find(this.#keyBytes(row), this.#keyStart(row), this.#keyEnd(row), this.#hashOf(row));
 			if (there < 0 || !sameMark(this.#mark(row), other.#mark(there))) return false;
 		}
 		return true;
@@ -215,6 +215,11 @@ export class MarkTable {
 		return (this.#flags[row]! & LAZY) === 0 ? this.#keyEnds[row]! : this.#entryStart[row]! + 13;
 	}
 
+	/** The hash of a row's id (a lazy row's is not kept: its id is at hand in the file). */
+	#hashOf(row: number): number {
+		return (this.#flags[row]! & LAZY) === 0 ? this.#hash[row]! : hashBytes(this.#source, this.#entryStart[row]! + 1, this.#entryStart[row]! + 13);
+	}
+
 	#id(row: number): string {
 		return this.#keyBytes(row).toString('utf8', this.#keyStart(row), this.#keyEnd(row));
 	}
@@ -223,6 +228,7 @@ export class MarkTable {
 		if ((this.#flags[row]! & LAZY) !== 0) {
 			this.#keyStarts[row] = this.#entryStart[row]! + 1;
 			this.#keyEnds[row] = this.#entryStart[row]! + 13;
+			this.#hash[row] = this.#hashOf(row);
 		}
 		this.#flags[row] = (this.#flags[row]! & ARENA) | (read ? READ : 0) | (favorite ? FAVORITE : 0) | dirty;
 		this.#readAt[row] = readAt;
@@ -242,7 +248,7 @@ export class MarkTable {
 			const entry = this.#slots[slot]!;
 			if (entry === 0) return -1 - slot;
 			const row = entry - 1;
-			if (this.#hash[row] !== hash) continue;
+			if ((this.#flags[row]! & LAZY) === 0 && this.#hash[row] !== hash) continue;
 			const keyStart = this.#keyStart(row);
 			if (this.#keyEnd(row) - keyStart !== length) continue;
 			const keyBytes = this.#keyBytes(row);
@@ -265,16 +271,16 @@ export class MarkTable {
 			this.#keyStarts[row] = keyStart;
 			this.#keyEnds[row] = keyEnd;
 		}
-		this.#hash[row] = hash;
+		if (flags !== LAZY) this.#hash[row] = hash;
 		this.#flags[row] = flags;
-		if (this.#size * 2 > this.#slots.length) this.#rehash(this.#slots.length * 2);
+		if (this.#size * 4 > this.#slots.length * 3) this.#rehash(this.#slots.length * 2);
 		else this.#slots[slot] = row + 1;
 		return row;
 	}
 
 	#place(row: number): void {
 		const mask = this.#slots.length - 1;
-		let slot = this.#hash[row]! & mask;
+		let slot = this.#hashOf(row) & mask;
 		while (this.#slots[slot] !== 0) slot = (slot + 1) & mask;
 		this.#slots[slot] = row + 1;
 	}

@@ -7,7 +7,7 @@
  * bytes into a `MarkTable`. Anything the scanner does not know (other keys, a mark of the wrong shape,
  * bad JSON) goes to `JSON.parse`, which says exactly what is wrong, or reads what is merely unusual.
  */
-import {compactEntry, HASH_START} from './compact-entry.js';
+import {compactEntries, entry, HASH_START} from './compact-entry.js';
 import {MarkTable} from './mark-table.js';
 
 /** What reading a store file gave: its marks, or what is wrong with it. */
@@ -113,11 +113,9 @@ export function scanStore(bytes: Buffer): MarkTable | null {
 	if (bytes[at] === CLOSE) at++;
 	else {
 		for (;;) {
-			at = skipSpace(bytes, at);
-			const compact = compactEntry(bytes, at);
-			if (compact >= 0) {
-				marks.addCompact(at, compact);
-				at = compact;
+			at = compactEntries(bytes, skipSpace(bytes, at), marks);
+			if (!entry.unread) {
+				at = skipSpace(bytes, at);
 				if (bytes[at] === COMMA) {
 					at++;
 					continue;
@@ -126,6 +124,7 @@ export function scanStore(bytes: Buffer): MarkTable | null {
 				at++;
 				break;
 			}
+			at = skipSpace(bytes, at);
 			// The id: plain bytes (most ids: ASCII, no escapes) stay in the file; others are decoded.
 			const entryStart = at;
 			if (bytes[at] !== QUOTE) return null;
