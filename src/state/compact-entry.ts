@@ -30,6 +30,13 @@ const FAVORITE_AT = literal(',"favoriteAt":');
 /** Where FNV-1a starts, as a signed 32-bit number (as the Int32Array of hashes holds it). */
 export const HASH_START = 0x811c9dc5 | 0;
 
+/** FNV-1a over bytes (the scanner computes the same as it reads an id). */
+export function hashBytes(bytes: Uint8Array, start: number, end: number): number {
+	let hash = HASH_START;
+	for (let at = start; at < end; at++) hash = Math.imul(hash ^ bytes[at]!, 0x01000193);
+	return hash;
+}
+
 /** The last entry `compactEntry` read (one object, reused: no allocation per entry). */
 export const entry = {hash: 0, read: false, readAt: 0, favorite: false, favoriteAt: 0, unread: false};
 

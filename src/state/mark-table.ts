@@ -1,20 +1,12 @@
-import {compactEntry, entry, HASH_START} from './compact-entry.js';
+import {compactEntry, entry, hashBytes} from './compact-entry.js';
 import {mergeMark, sameMark, type Mark} from './marks.js';
 
-export {HASH_START} from './compact-entry.js';
-
 /**
- * Marks by paper id, held compactly. A store can hold a million marks (~96 MB of JSON); an object per
- * mark, a string per id and a Map entry per paper cost several times the file and seconds to build. Here
- * the file's bytes are kept as they are, and each mark is a row of typed arrays: its flags, its two
- * times, where its id's bytes are (in the file, or in an arena for ids set later or escaped in the file),
- * and where its whole entry is in the file. An entry as papers writes it stays a lazy row (its hash and
- * where it is: 9 bytes, the fresh memory a process touches being what costs): its mark is read from the
- * file when asked. Ids are found by a hash of their UTF-8 bytes in an open-addressing table, so reading a
- * file makes no string per id.
- *
- * Writing copies the file's unchanged entries as they are, in runs, when the file is compact (the way
- * it is written): one mark in a million-mark store rewrites the file at the speed of a copy.
+ * Marks by paper id, held compactly (a store can hold a million marks, ~96 MB): the file's bytes are
+ * kept, and each mark is a row of typed arrays (flags, times, where its id and entry are in the file, or
+ * in an arena for ids set later or escaped). An entry as papers writes it stays a lazy row (9 bytes: fresh
+ * memory is what costs), its mark read from the file when asked. Ids are found by a hash of their bytes,
+ * with no string per id. Writing copies a compact file's unchanged entries as they are, in runs.
  */
 
 const READ = 1;
@@ -25,15 +17,7 @@ const DIRTY = 4;
 const ARENA = 8;
 /** An entry as papers writes it (`compactEntry`), its id its 12 bytes after `entryStart`: its mark is in the file only. */
 const LAZY = 16;
-
 const EMPTY = Buffer.alloc(0);
-
-/** FNV-1a over bytes (the scanner computes the same as it reads an id). */
-export function hashBytes(bytes: Uint8Array, start: number, end: number): number {
-	let hash = HASH_START;
-	for (let at = start; at < end; at++) hash = Math.imul(hash ^ bytes[at]!, 0x01000193);
-	return hash;
-}
 
 export class MarkTable {
 	/** The file's bytes: ids and entries point into them. */
@@ -90,15 +74,13 @@ export class MarkTable {
 
 	/** Adds the entry `compactEntry` just read at `entryStart..entryEnd` of the file, as a lazy row. */
 	addCompact(entryStart: number, entryEnd: number): void {
-		const hash = entry.hash;
-		const row = this.#probe(this.#source, entryStart + 1, entryStart + 13, hash);
-		if (row >= 0) {
-			this.addFromFile(entryStart + 1, entryStart + 13, hash, entryStart, entryEnd, entry.read, entry.readAt, entry.favorite, entry.favoriteAt);
-			return;
+		const row = this.#probe(this.#source, entryStart + 1, entryStart + 13, entry.hash);
+		if (row >= 0) this.addFromFile(entryStart + 1, entryStart + 13, entry.hash, entryStart, entryEnd, entry.read, entry.readAt, entry.favorite, entry.favoriteAt);
+		else {
+			const added = this.#add(0, 0, entry.hash, LAZY, -1 - row);
+			this.#entryStart[added] = entryStart;
+			this.#entryEnd[added] = entryEnd;
 		}
-		const added = this.#add(0, 0, hash, LAZY, -1 - row);
-		this.#entryStart[added] = entryStart;
-		this.#entryEnd[added] = entryEnd;
 	}
 
 	/** Sets one paper's mark. */
@@ -122,10 +104,7 @@ export class MarkTable {
 		}
 	}
 
-	/**
-	 * Adds an entry of the file: its id is the bytes `keyStart..keyEnd` (plain: no escapes, ASCII), its
-	 * whole entry `entryStart..entryEnd`. An id seen before takes the new mark (as JSON.parse would).
-	 */
+	/** Adds the file's entry `entryStart..entryEnd`, id `keyStart..keyEnd` (plain); an id seen before takes the new mark (as JSON.parse would). */
 	addFromFile(keyStart: number, keyEnd: number, hash: number, entryStart: number, entryEnd: number, read: boolean, readAt: number, favorite: boolean, favoriteAt: number): void {
 		let row = this.#probe(this.#source, keyStart, keyEnd, hash);
 		if (row >= 0) this.#copyable = false;
@@ -135,7 +114,7 @@ export class MarkTable {
 		this.#write(row, read, readAt, favorite, favoriteAt, 0);
 	}
 
-	/** The file's entries cannot be copied as they are (spaces or line breaks, fields left out or in another order). */
+	/** The file cannot be copied as it is (spaces or line breaks, fields left out or in another order). */
 	notCopyable(): void {
 		this.#copyable = false;
 	}
@@ -217,7 +196,7 @@ export class MarkTable {
 
 	/** The hash of a row's id (a lazy row's is not kept: its id is at hand in the file). */
 	#hashOf(row: number): number {
-		return (this.#flags[row]! & LAZY) === 0 ? this.#hash[row]! : hashBytes(this.#source, this.#entryStart[row]! + 1, this.#entryStart[row]! + 13);
+		return (this.#flags[row]! & LAZY) === 0 ? this.#hash[row]! : hashBytes(this.#source, this.#keyStart(row), this.#keyEnd(row));
 	}
 
 	#id(row: number): string {
