@@ -1,15 +1,12 @@
+import {compactEntry, entry, hashBytes} from './compact-entry.js';
 import {mergeMark, sameMark, type Mark} from './marks.js';
 
 /**
- * Marks by paper id, held compactly. A store can hold a million marks (~96 MB of JSON); an object per
- * mark, a string per id and a Map entry per paper cost several times the file and seconds to build. Here
- * the file's bytes are kept as they are, and each mark is a row of typed arrays (37 bytes): its flags,
- * its two times, where its id's bytes are (in the file, or in an arena for ids set later or escaped in
- * the file), and where its whole entry is in the file. Ids are found by a hash of their UTF-8 bytes in an
- * open-addressing table, so reading a file makes no string per id.
- *
- * Writing copies the file's unchanged entries as they are, in runs, when the file is compact (the way
- * it is written): one mark in a million-mark store rewrites the file at the speed of a copy.
+ * Marks by paper id, held compactly (a store can hold a million marks, ~96 MB): the file's bytes are
+ * kept, and each mark is a row of typed arrays (flags, times, where its id and entry are in the file, or
+ * in an arena for ids set later or escaped). An entry as papers writes it stays a lazy row (9 bytes: fresh
+ * memory is what costs), its mark read from the file when asked. Ids are found by a hash of their bytes,
+ * with no string per id. Writing copies a compact file's unchanged entries as they are, in runs.
  */
 
 const READ = 1;
@@ -18,18 +15,9 @@ const FAVORITE = 2;
 const DIRTY = 4;
 /** The id's bytes are in the arena, not the file. */
 const ARENA = 8;
-
+/** An entry as papers writes it (`compactEntry`), its id its 12 bytes after `entryStart`: its mark is in the file only. */
+const LAZY = 16;
 const EMPTY = Buffer.alloc(0);
-
-/** Where FNV-1a starts, as a signed 32-bit number (as the Int32Array of hashes holds it). */
-export const HASH_START = 0x811c9dc5 | 0;
-
-/** FNV-1a over bytes (the scanner computes the same as it reads an id). */
-export function hashBytes(bytes: Uint8Array, start: number, end: number): number {
-	let hash = HASH_START;
-	for (let at = start; at < end; at++) hash = Math.imul(hash ^ bytes[at]!, 0x01000193);
-	return hash;
-}
 
 export class MarkTable {
 	/** The file's bytes: ids and entries point into them. */
@@ -42,12 +30,12 @@ export class MarkTable {
 	#flags: Uint8Array;
 	#readAt: Float64Array;
 	#favoriteAt: Float64Array;
-	#keyStart: Int32Array;
-	#keyEnd: Int32Array;
+	#keyStarts: Int32Array;
+	#keyEnds: Int32Array;
 	#hash: Int32Array;
 	#entryStart: Int32Array;
 	#entryEnd: Int32Array;
-	/** Row + 1 of each id by hash; 0 is a free slot. At most half full. */
+	/** Row + 1 of each id by hash; 0 is a free slot. At most three quarters full. */
 	#slots: Int32Array;
 
 	/** A table over a file's bytes (the scanner adds its entries), with room for `expected` marks. */
@@ -57,12 +45,12 @@ export class MarkTable {
 		this.#flags = new Uint8Array(capacity);
 		this.#readAt = new Float64Array(capacity);
 		this.#favoriteAt = new Float64Array(capacity);
-		this.#keyStart = new Int32Array(capacity);
-		this.#keyEnd = new Int32Array(capacity);
+		this.#keyStarts = new Int32Array(capacity);
+		this.#keyEnds = new Int32Array(capacity);
 		this.#hash = new Int32Array(capacity);
 		this.#entryStart = new Int32Array(capacity);
 		this.#entryEnd = new Int32Array(capacity);
-		this.#slots = new Int32Array(2 ** Math.ceil(Math.log2(capacity * 2)));
+		this.#slots = new Int32Array(2 ** Math.ceil(Math.log2((capacity * 4) / 3)));
 	}
 
 	/** A table holding these marks (tests, and stores read the slow way). */
@@ -82,6 +70,17 @@ export class MarkTable {
 		const key = Buffer.from(id);
 		const row = this.#find(key, 0, key.length, hashBytes(key, 0, key.length));
 		return row < 0 ? undefined : this.#mark(row);
+	}
+
+	/** Adds the entry `compactEntry` just read at `entryStart..entryEnd` of the file, as a lazy row. */
+	addCompact(entryStart: number, entryEnd: number): void {
+		const row = this.#probe(this.#source, entryStart + 1, entryStart + 13, entry.hash);
+		if (row >= 0) this.addFromFile(entryStart + 1, entryStart + 13, entry.hash, entryStart, entryEnd, entry.read, entry.readAt, entry.favorite, entry.favoriteAt);
+		else {
+			const added = this.#add(0, 0, entry.hash, LAZY, -1 - row);
+			this.#entryStart[added] = entryStart;
+			this.#entryEnd[added] = entryEnd;
+		}
 	}
 
 	/** Sets one paper's mark. */
@@ -105,10 +104,7 @@ export class MarkTable {
 		}
 	}
 
-	/**
-	 * Adds an entry of the file: its id is the bytes `keyStart..keyEnd` (plain: no escapes, ASCII), its
-	 * whole entry `entryStart..entryEnd`. An id seen before takes the new mark (as JSON.parse would).
-	 */
+	/** Adds the file's entry `entryStart..entryEnd`, id `keyStart..keyEnd` (plain); an id seen before takes the new mark (as JSON.parse would). */
 	addFromFile(keyStart: number, keyEnd: number, hash: number, entryStart: number, entryEnd: number, read: boolean, readAt: number, favorite: boolean, favoriteAt: number): void {
 		let row = this.#probe(this.#source, keyStart, keyEnd, hash);
 		if (row >= 0) this.#copyable = false;
@@ -118,7 +114,7 @@ export class MarkTable {
 		this.#write(row, read, readAt, favorite, favoriteAt, 0);
 	}
 
-	/** The file's entries cannot be copied as they are (spaces or line breaks, fields left out or in another order). */
+	/** The file cannot be copied as it is (spaces or line breaks, fields left out or in another order). */
 	notCopyable(): void {
 		this.#copyable = false;
 	}
@@ -132,8 +128,7 @@ export class MarkTable {
 	equals(other: MarkTable): boolean {
 		if (this.#size !== other.#size) return false;
 		for (let row = 0; row < this.#size; row++) {
-			const [bytes, start, end] = this.#key(row);
-			const there = other.#find(bytes, start, end, this.#hash[row]!);
+			const there = other.#find(this.#keyBytes(row), this.#keyStart(row), this.#keyEnd(row), this.#hashOf(row));
 			if (there < 0 || !sameMark(this.#mark(row), other.#mark(there))) return false;
 		}
 		return true;
@@ -168,7 +163,8 @@ export class MarkTable {
 				runEnd = this.#entryEnd[row]!;
 			} else {
 				if (runStart >= 0) flush();
-				pending.push(`${first ? '' : ','}${JSON.stringify(this.#id(row))}:{"read":${(flags & READ) !== 0},"readAt":${this.#readAt[row]},"favorite":${(flags & FAVORITE) !== 0},"favoriteAt":${this.#favoriteAt[row]}}`);
+				const {read, readAt, favorite, favoriteAt} = this.#mark(row);
+				pending.push(`${first ? '' : ','}${JSON.stringify(this.#id(row))}:{"read":${read},"readAt":${readAt},"favorite":${favorite},"favoriteAt":${favoriteAt}}`);
 				if (pending.length >= 1024) flush();
 			}
 			first = false;
@@ -179,19 +175,40 @@ export class MarkTable {
 
 	#mark(row: number): Mark {
 		const flags = this.#flags[row]!;
+		if ((flags & LAZY) !== 0) {
+			compactEntry(this.#source, this.#entryStart[row]!);
+			return {read: entry.read, readAt: entry.readAt, favorite: entry.favorite, favoriteAt: entry.favoriteAt};
+		}
 		return {read: (flags & READ) !== 0, readAt: this.#readAt[row]!, favorite: (flags & FAVORITE) !== 0, favoriteAt: this.#favoriteAt[row]!};
 	}
 
-	#key(row: number): [Buffer, number, number] {
-		return [(this.#flags[row]! & ARENA) === 0 ? this.#source : this.#arena, this.#keyStart[row]!, this.#keyEnd[row]!];
+	#keyBytes(row: number): Buffer {
+		return (this.#flags[row]! & ARENA) === 0 ? this.#source : this.#arena;
+	}
+
+	#keyStart(row: number): number {
+		return (this.#flags[row]! & LAZY) === 0 ? this.#keyStarts[row]! : this.#entryStart[row]! + 1;
+	}
+
+	#keyEnd(row: number): number {
+		return (this.#flags[row]! & LAZY) === 0 ? this.#keyEnds[row]! : this.#entryStart[row]! + 13;
+	}
+
+	/** The hash of a row's id (a lazy row's is not kept: its id is at hand in the file). */
+	#hashOf(row: number): number {
+		return (this.#flags[row]! & LAZY) === 0 ? this.#hash[row]! : hashBytes(this.#source, this.#keyStart(row), this.#keyEnd(row));
 	}
 
 	#id(row: number): string {
-		const [bytes, start, end] = this.#key(row);
-		return bytes.toString('utf8', start, end);
+		return this.#keyBytes(row).toString('utf8', this.#keyStart(row), this.#keyEnd(row));
 	}
 
 	#write(row: number, read: boolean, readAt: number, favorite: boolean, favoriteAt: number, dirty: number): void {
+		if ((this.#flags[row]! & LAZY) !== 0) {
+			this.#keyStarts[row] = this.#entryStart[row]! + 1;
+			this.#keyEnds[row] = this.#entryStart[row]! + 13;
+			this.#hash[row] = this.#hashOf(row);
+		}
 		this.#flags[row] = (this.#flags[row]! & ARENA) | (read ? READ : 0) | (favorite ? FAVORITE : 0) | dirty;
 		this.#readAt[row] = readAt;
 		this.#favoriteAt[row] = favoriteAt;
@@ -210,8 +227,10 @@ export class MarkTable {
 			const entry = this.#slots[slot]!;
 			if (entry === 0) return -1 - slot;
 			const row = entry - 1;
-			if (this.#hash[row] !== hash || this.#keyEnd[row]! - this.#keyStart[row]! !== length) continue;
-			const [keyBytes, keyStart] = this.#key(row);
+			if ((this.#flags[row]! & LAZY) === 0 && this.#hash[row] !== hash) continue;
+			const keyStart = this.#keyStart(row);
+			if (this.#keyEnd(row) - keyStart !== length) continue;
+			const keyBytes = this.#keyBytes(row);
 			let same = true;
 			for (let index = 0; index < length; index++) {
 				if (keyBytes[keyStart + index] !== bytes[start + index]) {
@@ -224,21 +243,23 @@ export class MarkTable {
 	}
 
 	/** A new row for an id not in the table, whose free slot is `slot`. */
-	#add(keyStart: number, keyEnd: number, hash: number, arena: number, slot: number): number {
+	#add(keyStart: number, keyEnd: number, hash: number, flags: number, slot: number): number {
 		if (this.#size === this.#flags.length) this.#grow();
 		const row = this.#size++;
-		this.#keyStart[row] = keyStart;
-		this.#keyEnd[row] = keyEnd;
-		this.#hash[row] = hash;
-		this.#flags[row] = arena;
-		if (this.#size * 2 > this.#slots.length) this.#rehash(this.#slots.length * 2);
+		if (flags !== LAZY) {
+			this.#keyStarts[row] = keyStart;
+			this.#keyEnds[row] = keyEnd;
+		}
+		if (flags !== LAZY) this.#hash[row] = hash;
+		this.#flags[row] = flags;
+		if (this.#size * 4 > this.#slots.length * 3) this.#rehash(this.#slots.length * 2);
 		else this.#slots[slot] = row + 1;
 		return row;
 	}
 
 	#place(row: number): void {
 		const mask = this.#slots.length - 1;
-		let slot = this.#hash[row]! & mask;
+		let slot = this.#hashOf(row) & mask;
 		while (this.#slots[slot] !== 0) slot = (slot + 1) & mask;
 		this.#slots[slot] = row + 1;
 	}
@@ -270,8 +291,8 @@ export class MarkTable {
 		this.#flags = grown(this.#flags, Uint8Array);
 		this.#readAt = grown(this.#readAt, Float64Array);
 		this.#favoriteAt = grown(this.#favoriteAt, Float64Array);
-		this.#keyStart = grown(this.#keyStart, Int32Array);
-		this.#keyEnd = grown(this.#keyEnd, Int32Array);
+		this.#keyStarts = grown(this.#keyStarts, Int32Array);
+		this.#keyEnds = grown(this.#keyEnds, Int32Array);
 		this.#hash = grown(this.#hash, Int32Array);
 		this.#entryStart = grown(this.#entryStart, Int32Array);
 		this.#entryEnd = grown(this.#entryEnd, Int32Array);

@@ -7,7 +7,8 @@
  * bytes into a `MarkTable`. Anything the scanner does not know (other keys, a mark of the wrong shape,
  * bad JSON) goes to `JSON.parse`, which says exactly what is wrong, or reads what is merely unusual.
  */
-import {HASH_START, MarkTable} from './mark-table.js';
+import {compactEntries, entry, HASH_START} from './compact-entry.js';
+import {MarkTable} from './mark-table.js';
 
 /** What reading a store file gave: its marks, or what is wrong with it. */
 export type ParsedStore = {ok: true; marks: MarkTable} | {ok: false; problem: string};
@@ -112,6 +113,17 @@ export function scanStore(bytes: Buffer): MarkTable | null {
 	if (bytes[at] === CLOSE) at++;
 	else {
 		for (;;) {
+			at = compactEntries(bytes, skipSpace(bytes, at), marks);
+			if (!entry.unread) {
+				at = skipSpace(bytes, at);
+				if (bytes[at] === COMMA) {
+					at++;
+					continue;
+				}
+				if (bytes[at] !== CLOSE) return null;
+				at++;
+				break;
+			}
 			at = skipSpace(bytes, at);
 			// The id: plain bytes (most ids: ASCII, no escapes) stay in the file; others are decoded.
 			const entryStart = at;

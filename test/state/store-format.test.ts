@@ -159,6 +159,33 @@ describe('the mark table', () => {
 	});
 });
 
+describe('entries as papers writes them (read lazily)', () => {
+	const first = '"0123456789ab":{"read":true,"readAt":17,"favorite":false,"favoriteAt":0}';
+	const second = '"ba9876543210":{"read":false,"readAt":0,"favorite":true,"favoriteAt":123456789012345}';
+
+	it('are read, changed and written back as JSON.parse reads them', () => {
+		const text = `{"marks":{${first},${second}}}\n`;
+		const parsed = parseStore(text);
+		if (!parsed.ok) throw new Error(parsed.problem);
+		expect(plain(parsed.marks)).toEqual(JSON.parse(text).marks);
+		expect(serializeStore(parsed.marks)).toBe(text);
+		parsed.marks.set('ba9876543210', {read: true, readAt: 5, favorite: true, favoriteAt: 123456789012345});
+		expect(parsed.marks.get('ba9876543210')).toEqual({read: true, readAt: 5, favorite: true, favoriteAt: 123456789012345});
+		expect(serializeStore(parsed.marks)).toBe(text.replace('"read":false,"readAt":0', '"read":true,"readAt":5'));
+	});
+
+	it('given twice, take the last mark, and a 16th digit or a leading 0 is read as JSON.parse reads it', () => {
+		const twice = parseStore(`{"marks":{${first},${second},${first.replace('true', 'false')}}}`);
+		expect(twice.ok && [...twice.marks]).toEqual([
+			['0123456789ab', {read: false, readAt: 17, favorite: false, favoriteAt: 0}],
+			['ba9876543210', {read: false, readAt: 0, favorite: true, favoriteAt: 123456789012345}],
+		]);
+		const long = parseStore(`{"marks":{${second.replace('123456789012345', '1234567890123456')}}}`);
+		expect(long.ok && long.marks.get('ba9876543210')?.favoriteAt).toBe(1234567890123456);
+		expect(parseStore(`{"marks":{${first.replace('17', '017')}}}`).ok).toBe(false);
+	});
+});
+
 describe('ids with bad escapes', () => {
 	it.each(['"tab\\\u0000here"', '"\\x"', '"\\u12"'])('%j is refused as JSON.parse refuses it, never thrown', (key) => {
 		const text = `{"marks":{${key}:{"read":true,"readAt":1,"favorite":false,"favoriteAt":0}}}`;
