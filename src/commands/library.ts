@@ -3,7 +3,7 @@ import {fileError, InputError, problemOf} from '../errors.js';
 import {addedName, arxivName, dailyPapersDay, dailyPapersName, keepInLibrary, listLibrary, saveToLibrary, type LibraryEntry} from '../library/library.js';
 import {loadListings, type LibraryListings, type MemoryListing} from '../listing/load.js';
 import type {CommandContext} from './context.js';
-import {openCommandStore} from './papers-with-marks.js';
+import {openCommandMarks} from './papers-with-marks.js';
 
 /** The library's listings for the loader, newest first; null when the library is empty. */
 export function librarySource(context: CommandContext): LibraryListings | null {
@@ -80,23 +80,31 @@ interface LibraryRow {
 /** `papers library [--json]`: each listing with its day, source, papers and unread papers, and the totals. */
 export async function libraryCommand(options: {json: boolean}, context: CommandContext): Promise<number> {
 	const entries = readLibrary(context);
-	const store = await openCommandStore(context);
-	const rows: LibraryRow[] = [];
-	const all = new Map<string, boolean>();
+	// The listings first, then the marks of just their papers (one scan of the store, no table of every mark).
+	const loaded: Array<{entry: (typeof entries)[number]; ids: string[]; problem: string | null}> = [];
 	for (const entry of entries) {
 		try {
 			const {papers} = await loadListings([entry.path], {...context.load, directories: false});
-			let unread = 0;
-			for (const paper of papers) {
-				const read = store.get(paper.id)?.read ?? false;
-				if (!read) unread++;
-				all.set(paper.id, read);
-			}
-			rows.push({file: entry.path, day: entry.day, source: entry.source, papers: papers.length, unread, problem: null});
+			loaded.push({entry, ids: papers.map((paper) => paper.id), problem: null});
 		} catch (error) {
 			if (!(error instanceof InputError)) throw error;
-			rows.push({file: entry.path, day: entry.day, source: entry.source, papers: 0, unread: 0, problem: problemOf(error)});
+			loaded.push({entry, ids: [], problem: problemOf(error)});
 		}
+	}
+	const store = await openCommandMarks(
+		loaded.flatMap(({ids}) => ids),
+		context,
+	);
+	const rows: LibraryRow[] = [];
+	const all = new Map<string, boolean>();
+	for (const {entry, ids, problem} of loaded) {
+		let unread = 0;
+		for (const id of ids) {
+			const read = store.get(id)?.read ?? false;
+			if (!read) unread++;
+			all.set(id, read);
+		}
+		rows.push({file: entry.path, day: entry.day, source: entry.source, papers: problem === null ? ids.length : 0, unread, problem});
 	}
 	const totals = {listings: rows.length, papers: all.size, unread: [...all.values()].filter((read) => !read).length};
 	if (options.json) {

@@ -5,7 +5,7 @@ import {inView, withState, type View} from '../state/with-state.js';
 import type {Sort} from '../ui/sorts.js';
 import type {CommandContext} from './context.js';
 import {writePapers} from './output.js';
-import {openCommandStore} from './papers-with-marks.js';
+import {openCommandMarks} from './papers-with-marks.js';
 
 /** Options of `papers list`. */
 export interface ListOptions {
@@ -22,7 +22,13 @@ export const NO_FAVORITES = 'for you: no favorites yet (papers mark --favorite I
 /** `papers list FILE...`: the papers with their state, filtered by state and by a query (best first), sorted. */
 export async function listCommand(files: readonly ListingSource[], options: ListOptions, context: CommandContext): Promise<number> {
 	const loaded = await loadListings(files, context.load);
-	const all = withState(loaded.papers, await openCommandStore(context));
+	const all = withState(
+		loaded.papers,
+		await openCommandMarks(
+			loaded.papers.map((paper) => paper.id),
+			context,
+		),
+	);
 	let shown = all.filter((paper) => inView(paper, options.view));
 	if (options.query !== undefined && options.query.trim() !== '') {
 		const {createSearcher, finishInSlices, describeCut} = await import('../search/search.js');

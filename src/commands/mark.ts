@@ -1,7 +1,7 @@
 import {InputError} from '../errors.js';
 import type {Flag} from '../state/marks.js';
 import type {CommandContext} from './context.js';
-import {openCommandStore} from './papers-with-marks.js';
+import {setCommandMarks} from './papers-with-marks.js';
 
 /**
  * What `papers mark` sets: one flag to one value on every paper named (a MarkChange, src/state/marks.ts,
@@ -22,8 +22,7 @@ export async function markCommand(ids: readonly string[], setting: MarkSetting, 
 		throw new InputError(`mark: not a paper id: ${invalid.join(', ')} (ids are 12 hex digits, as \`papers list\` shows them)`);
 	}
 	const unique = [...new Set(ids)];
-	const store = await openCommandStore(context);
-	store.set(setting.flag, unique, setting.value);
+	const store = await setCommandMarks(setting.flag, unique, setting.value, context);
 	if (!store.writable) throw new InputError(`mark: ${store.path}: the marks could not be saved (see above)`);
 	const what = setting.flag === 'read' ? (setting.value ? 'read' : 'unread') : setting.value ? 'favorite' : 'not favorite';
 	context.stdout(`marked ${unique.length} paper${unique.length === 1 ? '' : 's'} ${what}\n`);

@@ -91,14 +91,18 @@ export function readFile(path: string): FileState {
  * fsynced, renamed over it. Returns the version written.
  */
 export function writeFile(path: string, marks: MarkTable, at: number): Version {
-	const temp = `${path}.tmp-${at.toString(36)}${randomBytes(4).toString('hex')}`;
-	return writeAtomically(path, temp, 0o600, (fd) => {
+	return writeAtomically(path, tempName(path, at), 0o600, (fd) => {
 		marks.writeText((piece) => {
 			if (typeof piece === 'string') writeSync(fd, piece);
 			else writeSync(fd, piece);
 		});
 		return versionOf(fstatSync(fd, {bigint: true}));
 	});
+}
+
+/** A new temporary file's name for a write at `at` (`config.json.tmp-<time><random>`: see `tempFiles`). */
+export function tempName(path: string, at: number): string {
+	return `${path}.tmp-${at.toString(36)}${randomBytes(4).toString('hex')}`;
 }
 
 /** `2026-11-27T05-40-12.345Z`: a time for file names. */
