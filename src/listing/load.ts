@@ -69,7 +69,7 @@ function noPapers(file: string, {warnings, endsEarly, html}: Parser): FileError 
 	if (html === true) {
 		return fileError(file, 'is an HTML page with no papers in its text: save the page as text instead (select all, copy, paste into a file), or get the listing with `papers fetch`');
 	}
-	const why = endsEarly === true ? ` (${warnings.at(-1)?.message ?? 'it ends early'})` : warnings.length > 0 ? ` (${warnings.length} unreadable blocks)` : '';
+	const why = endsEarly === true ? ` (${warnings.at(-1)?.message ?? 'it ends early'})` : warnings.length > 0 ? ` (${warnings.length} unreadable block${warnings.length === 1 ? '' : 's'})` : '';
 	return fileError(file, `no papers found in it${why}`);
 }
 

@@ -177,7 +177,7 @@ describe('hostile listing text', {timeout: 120_000}, () => {
 			expect(hostileBytesProblems(result.stdout, NO_CSI)).toEqual([]);
 			expect(hostileBytesProblems(result.stderr, NO_CSI)).toEqual([]);
 			const warning = result.stderr.toString('utf8').split('\n').find((line) => line.includes('skipped: no papers found'));
-			expect(warning).toBe(`papers: warning: ${join(listings, shown)}: skipped: no papers found in it (1 unreadable blocks)`);
+			expect(warning).toBe(`papers: warning: ${join(listings, shown)}: skipped: no papers found in it (1 unreadable block)`);
 		});
 
 		it('papers parse: the error for such a file, and each paper\'s source, name it with escapes', async () => {
@@ -186,7 +186,7 @@ describe('hostile listing text', {timeout: 120_000}, () => {
 			const failed = await runCliBytes(['parse', bad], makeTempHome());
 			expect(failed.code).toBe(2);
 			expect(hostileBytesProblems(failed.stderr, NO_CSI)).toEqual([]);
-			expect(failed.stderr.toString('utf8')).toBe(`papers: ${join(directory, shown)}: no papers found in it (1 unreadable blocks)\n`);
+			expect(failed.stderr.toString('utf8')).toBe(`papers: ${join(directory, shown)}: no papers found in it (1 unreadable block)\n`);
 
 			const good = join(directory, `good-${name}`);
 			writeFileSync(good, listing.bytes);

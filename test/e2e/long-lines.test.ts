@@ -35,7 +35,7 @@ describe('lines longer than a listing has', {timeout: 120_000}, () => {
 		const result = await runMeasured(['parse', file]);
 		expect(result.code).toBe(2);
 		expect(result.stdout).toBe('');
-		expect(result.stderr.trim().split('\n')).toEqual([`papers: ${file}: no papers found in it (1 unreadable blocks)`]);
+		expect(result.stderr.trim().split('\n')).toEqual([`papers: ${file}: no papers found in it (1 unreadable block)`]);
 		expect(result.peakRss).toBeLessThanOrEqual(2.5 * size + 150 * MB);
 		expect(result.peakRss).toBeLessThan(300 * MB); // the line is never held: it is the file's size that is bounded, not only the ratio
 	});
